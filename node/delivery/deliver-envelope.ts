@@ -1,0 +1,148 @@
+// One delivery attempt of an outbound envelope: POST to the peer, verify the receipt, record the outcome.
+import { UnrecoverableError, type Job } from 'bullmq';
+import {
+  FfxError,
+  ffxErrorCatalogue,
+  verifyReceipt,
+  type FfxCode,
+} from '../../protocol/index.js';
+import type { MessageStore } from '../store/message-store.js';
+import type { TrustStore } from '../pki/trust-store.js';
+import type { DeliveryJobData } from './outbound-queues.js';
+import { TransportError, type PeerClient, type PeerResponse } from './peer-client.js';
+import type { NodeEvents } from '../service/node-events.js';
+
+/** What a delivery attempt needs. */
+export interface DeliveryDeps {
+  store: MessageStore;
+  trust: TrustStore;
+  client: PeerClient;
+  events: NodeEvents;
+  attemptTimeoutMs: number;
+  now: () => Date;
+}
+
+/** The outcome of reading a peer's answer. */
+type Outcome =
+  | { kind: 'delivered'; receipt: string; receivedAt: string }
+  | { kind: 'rejected'; code: string; message: string; receipt?: string }
+  | { kind: 'retry'; code: string; message: string };
+
+/**
+ * Builds the BullMQ processor of outbound delivery. Each call is one attempt: permanent
+ * outcomes (delivered, rejected with a signed negative receipt or a non-retryable code) end the
+ * job; transient ones (transport failure, 5xx, 429, stale directory) throw so BullMQ retries it
+ * with backoff; an expired message is dead-lettered as `failed`.
+ */
+export function createDeliveryProcessor(deps: DeliveryDeps) {
+  const { store, trust, client, events, now } = deps;
+
+  return async function deliver(peer: string, job: Job<DeliveryJobData>): Promise<void> {
+    const id = job.data.messageId;
+    const env = await store.envelope(id);
+    if (!env || !['accepted', 'queued', 'sending'].includes(env.status)) return;
+
+    if (now().getTime() >= Date.parse(env.expiresAt)) {
+      const lastError = await lastErrorOf(store, id);
+      await fail(id, peer, lastError ?? { code: 'FFX-EXPIRED', message: 'the message expired before it could be delivered' });
+      throw new UnrecoverableError(`message ${id} expired before delivery`);
+    }
+
+    const attempt = await store.countAttempt(id);
+    await store.transition(id, 'sending', { detail: { attempt } });
+    let outcome: Outcome;
+    try {
+      trust.assertCanSend();
+      const endpoint = trust.directory.endpointOf(peer);
+      const res = await client.post(peer, endpoint, env.jwe, deps.attemptTimeoutMs);
+      outcome = await readAnswer(res, { id, peer, jwe: env.jwe });
+    } catch (err) {
+      outcome = errorOutcome(err);
+    }
+
+    events.emit('attempt', { messageId: id, to: peer, attempt, outcome: outcome.kind, code: 'code' in outcome ? outcome.code : undefined });
+
+    if (outcome.kind === 'delivered') {
+      const r = await store.transition(id, 'delivered', {
+        detail: { attempt, receivedAt: outcome.receivedAt },
+        fields: { receipt: outcome.receipt, lastError: '' },
+      });
+      if (r.ok) events.emit('delivered', { messageId: id, to: peer, attempt, receipt: outcome.receipt });
+      return;
+    }
+    const lastError = JSON.stringify({ code: outcome.code, message: outcome.message });
+    if (outcome.kind === 'rejected') {
+      const r = await store.transition(id, 'rejected', {
+        detail: { attempt, code: outcome.code },
+        fields: { lastError, ...(outcome.receipt ? { receipt: outcome.receipt } : {}) },
+      });
+      if (r.ok) events.emit('rejected', { messageId: id, to: peer, code: outcome.code, message: outcome.message });
+      return;
+    }
+    await store.transition(id, 'queued', { detail: { attempt, code: outcome.code }, fields: { lastError } });
+    throw new Error(`${outcome.code}: ${outcome.message}`);
+  };
+
+  async function fail(id: string, peer: string, lastError: { code: string; message: string }): Promise<void> {
+    const r = await store.transition(id, 'failed', {
+      detail: { code: lastError.code },
+      fields: { lastError: JSON.stringify(lastError) },
+    });
+    if (r.ok) events.emit('dead-letter', { messageId: id, to: peer, code: lastError.code, message: lastError.message });
+  }
+
+  async function readAnswer(
+    res: PeerResponse,
+    sent: { id: string; peer: string; jwe: string },
+  ): Promise<Outcome> {
+    if (res.contentType.startsWith('application/jose')) {
+      // A signed receipt, positive or negative: verify signature, signer and digest first.
+      const receipt = await verifyReceipt(res.body.trim(), {
+        directory: trust.directory,
+        now: now(),
+        expected: { messageId: sent.id, from: sent.peer, to: trust.nodeId, jwe: sent.jwe },
+      });
+      if (receipt.status === 'accepted') {
+        return { kind: 'delivered', receipt: res.body.trim(), receivedAt: receipt.receivedAt };
+      }
+      const code = receipt.error?.code ?? 'FFX-INTERNAL';
+      return { kind: 'rejected', code, message: receipt.error?.message ?? 'rejected', receipt: res.body.trim() };
+    }
+    const problem = parseProblem(res.body);
+    const code = problem.code ?? `HTTP-${res.status}`;
+    const message = problem.detail ?? problem.title ?? `peer answered HTTP ${res.status}`;
+    const known = code in ffxErrorCatalogue ? ffxErrorCatalogue[code as FfxCode] : undefined;
+    const retryable = known ? known.retryable : res.status >= 500 || res.status === 429 || res.status === 408;
+    return retryable ? { kind: 'retry', code, message } : { kind: 'rejected', code, message };
+  }
+}
+
+function errorOutcome(err: unknown): Outcome {
+  if (err instanceof TransportError) return { kind: 'retry', code: 'FFX-UNAVAILABLE', message: err.message };
+  if (err instanceof FfxError) {
+    // A receipt that does not verify is not proof of delivery: keep trying, the peer may fix it.
+    return { kind: 'retry', code: err.code, message: err.message };
+  }
+  return { kind: 'retry', code: 'FFX-INTERNAL', message: err instanceof Error ? err.message : String(err) };
+}
+
+function parseProblem(body: string): { code?: string; title?: string; detail?: string } {
+  try {
+    const p = JSON.parse(body) as unknown;
+    if (p && typeof p === 'object') {
+      const o = p as Record<string, unknown>;
+      return {
+        ...(typeof o.code === 'string' ? { code: o.code } : {}),
+        ...(typeof o.title === 'string' ? { title: o.title } : {}),
+        ...(typeof o.detail === 'string' ? { detail: o.detail } : {}),
+      };
+    }
+  } catch {
+    // Not JSON: the status code alone decides.
+  }
+  return {};
+}
+
+async function lastErrorOf(store: MessageStore, id: string): Promise<{ code: string; message: string } | undefined> {
+  return (await store.get('out', id))?.lastError;
+}

@@ -1,0 +1,136 @@
+// Runs several dev nodes as separate processes against one Redis: the demo's and the integration tests' federation.
+import { mkdir, writeFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { stringify } from 'yaml';
+import { Redis } from 'ioredis';
+import { devNodeConfig, type DevNodeConfigOptions } from '../config/dev-node-config.js';
+import { freePort } from './private-redis.js';
+import { NodeProcess } from './node-process.js';
+import { LocalApiClient } from './local-api-client.js';
+
+const POLICIES = fileURLToPath(new URL('../../policies', import.meta.url));
+
+/** Options of a dev federation run. */
+export interface RunnerOptions {
+  pkiDir: string;
+  stateDir: string;
+  redisUrl: string;
+  /** Prefix of every node's Redis keys (each node gets `<prefix><ID>:`). */
+  redisPrefix: string;
+  /** Mints a bearer token of the dev issuer. */
+  mintToken: (sub: string, roles: string[]) => Promise<string>;
+  /** Use the ports of dev-federation.json (they are in the signed directory); default true. */
+  fixedPorts?: boolean;
+  /** Peer API port per member when the directory lists other ports than dev-federation.json. */
+  peerPorts?: Record<string, number>;
+  policiesDir?: string;
+  logLevel?: string;
+  delivery?: Record<string, number>;
+  protocol?: Record<string, number>;
+  peerApi?: Record<string, unknown>;
+}
+
+/**
+ * A set of dev nodes. Peer ports must be those the signed directory lists, so they come from
+ * dev-federation.json; local API ports are free ones unless `fixedPorts`.
+ */
+export class DevFederationRunner {
+  readonly options: RunnerOptions;
+  readonly nodes = new Map<string, NodeProcess[]>();
+
+  constructor(options: RunnerOptions) {
+    this.options = options;
+  }
+
+  /** Writes the configuration of one process of node `id` and returns its path. */
+  async writeConfig(
+    id: string,
+    instanceId = 'main',
+    overrides: Partial<DevNodeConfigOptions> = {},
+  ): Promise<string> {
+    const o = this.options;
+    const configDir = join(o.stateDir, 'config');
+    await mkdir(configDir, { recursive: true });
+    await mkdir(join(o.stateDir, id), { recursive: true });
+    const cfg = devNodeConfig(id, {
+      configDir,
+      pkiDir: o.pkiDir,
+      policiesDir: o.policiesDir ?? POLICIES,
+      stateDir: o.stateDir,
+      redisUrl: o.redisUrl,
+      redisPrefix: `${o.redisPrefix}${id}:`,
+      instanceId,
+      ...(o.fixedPorts === false ? { localPort: await freePort() } : {}),
+      ...(o.peerPorts?.[id] !== undefined ? { peerPort: o.peerPorts[id] } : {}),
+      ...(o.logLevel ? { logLevel: o.logLevel } : {}),
+      ...(o.delivery ? { delivery: o.delivery } : {}),
+      ...(o.protocol ? { protocol: o.protocol } : {}),
+      ...(o.peerApi ? { peerApi: o.peerApi } : {}),
+      ...overrides,
+    });
+    const file = join(configDir, `${id}-${instanceId}.yaml`);
+    await writeFile(file, stringify(cfg));
+    return file;
+  }
+
+  /**
+   * Starts one process of node `id` (a second instance shares the node's Redis; it needs its own
+   * peer port, so it serves no peer API traffic from the directory but delivers and takes jobs).
+   */
+  async start(
+    id: string,
+    instanceId = 'main',
+    overrides: Partial<DevNodeConfigOptions> = {},
+  ): Promise<NodeProcess> {
+    const file = await this.writeConfig(id, instanceId, overrides);
+    const proc = new NodeProcess(file, { REDIS_URL: this.options.redisUrl });
+    await proc.start();
+    const list = this.nodes.get(id) ?? [];
+    list.push(proc);
+    this.nodes.set(id, list);
+    return proc;
+  }
+
+  /** The first process of node `id`. */
+  process(id: string): NodeProcess {
+    const p = this.nodes.get(id)?.[0];
+    if (!p) throw new Error(`node ${id} was not started`);
+    return p;
+  }
+
+  /** A local API client of node `id` acting as `sub` with `roles`. */
+  async client(id: string, sub: string, roles: string[]): Promise<LocalApiClient> {
+    return new LocalApiClient(
+      this.process(id).ready.localApi,
+      await this.options.mintToken(sub, roles),
+    );
+  }
+
+  /** Stops every process gracefully. */
+  async stopAll(): Promise<void> {
+    await Promise.all([...this.nodes.values()].flat().map((p) => p.stop()));
+  }
+
+  /** Deletes every Redis key of this run and, unless told otherwise, the state folder. */
+  async clean(options: { keepState?: boolean } = {}): Promise<void> {
+    const r = new Redis(this.options.redisUrl, { maxRetriesPerRequest: 1 });
+    try {
+      let cursor = '0';
+      do {
+        const [next, keys] = await r.scan(
+          cursor,
+          'MATCH',
+          `${this.options.redisPrefix}*`,
+          'COUNT',
+          1000,
+        );
+        cursor = next;
+        if (keys.length > 0) await r.unlink(...keys);
+      } while (cursor !== '0');
+    } finally {
+      r.disconnect();
+    }
+    if (!options.keepState) await rm(this.options.stateDir, { recursive: true, force: true });
+  }
+}

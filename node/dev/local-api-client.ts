@@ -1,0 +1,93 @@
+// A small typed client of a node's local API (demo, tests, scripts).
+import type { components } from '../../generated/openapi.js';
+
+type Schemas = components['schemas'];
+
+/** An HTTP answer that was not 2xx. */
+export class LocalApiError extends Error {
+  readonly status: number;
+  readonly problem: Record<string, unknown>;
+  constructor(status: number, problem: Record<string, unknown>) {
+    super(
+      `HTTP ${status} ${String(problem.code ?? '')}: ${String(problem.detail ?? problem.title ?? '')}`,
+    );
+    this.name = 'LocalApiError';
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+/** Calls one node's local API with one bearer token. */
+export class LocalApiClient {
+  readonly baseUrl: string;
+  readonly token: string;
+
+  constructor(baseUrl: string, token: string) {
+    this.baseUrl = baseUrl;
+    this.token = token;
+  }
+
+  /** Any call; resolves to the parsed JSON body of a 2xx answer. */
+  async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(new URL(path, this.baseUrl), {
+      method,
+      headers: {
+        authorization: `Bearer ${this.token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    const parsed = text ? (JSON.parse(text) as unknown) : undefined;
+    if (!res.ok) throw new LocalApiError(res.status, (parsed ?? {}) as Record<string, unknown>);
+    return parsed as T;
+  }
+
+  submit(req: Schemas['SubmitRequest']): Promise<Schemas['SubmitResult']> {
+    return this.call('POST', '/v1/messages', req);
+  }
+
+  reply(inboxId: string, req: Schemas['ReplyRequest']): Promise<Schemas['SubmitResult']> {
+    return this.call('POST', `/v1/inbox/${inboxId}/reply`, req);
+  }
+
+  outbox(query = ''): Promise<Schemas['MessageList']> {
+    return this.call('GET', `/v1/outbox${query}`);
+  }
+
+  inbox(query = ''): Promise<Schemas['MessageList']> {
+    return this.call('GET', `/v1/inbox${query}`);
+  }
+
+  outboxMessage(id: string): Promise<Schemas['MessageDetail']> {
+    return this.call('GET', `/v1/outbox/${id}`);
+  }
+
+  inboxMessage(id: string): Promise<Schemas['MessageDetail']> {
+    return this.call('GET', `/v1/inbox/${id}`);
+  }
+
+  /**
+   * Polls an outbox message until its status is one of `statuses`; rejects after `timeoutMs`
+   * with the last status seen.
+   */
+  async waitForStatus(
+    id: string,
+    statuses: string[],
+    timeoutMs = 30_000,
+    intervalMs = 100,
+  ): Promise<Schemas['MessageDetail']> {
+    const deadline = Date.now() + timeoutMs;
+    let last = '';
+    for (;;) {
+      const m = await this.outboxMessage(id);
+      last = m.summary.status;
+      if (statuses.includes(last)) return m;
+      if (Date.now() > deadline)
+        throw new Error(
+          `message ${id} still ${last} after ${timeoutMs} ms (waiting for ${statuses.join('|')})`,
+        );
+      await new Promise((r) => setTimeout(r, intervalMs));
+    }
+  }
+}

@@ -1,0 +1,199 @@
+// The peer API: HTTPS with mutual TLS, TLS ≥ 1.2 and strong suites, size limit before parsing.
+import { createServer, type Server } from 'node:https';
+import { X509Certificate } from 'node:crypto';
+import type { TLSSocket } from 'node:tls';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Redis } from 'ioredis';
+import { FfxError, PROTOCOL_VERSION } from '../../protocol/index.js';
+import { certificateThumbprint, type TrustStore } from '../pki/trust-store.js';
+import { peerProblem, type PeerAnswer } from '../service/receive-envelope.js';
+import type { NodeEvents } from '../service/node-events.js';
+
+/**
+ * Cipher suites offered: TLS 1.3's AEAD suites and, for TLS 1.2, only ECDHE key exchange with
+ * AEAD ciphers (forward secrecy, no CBC, no RSA key transport, no SHA-1).
+ */
+export const PEER_CIPHERS = [
+  'TLS_AES_256_GCM_SHA384',
+  'TLS_CHACHA20_POLY1305_SHA256',
+  'TLS_AES_128_GCM_SHA256',
+  'ECDHE-RSA-AES256-GCM-SHA384',
+  'ECDHE-RSA-CHACHA20-POLY1305',
+  'ECDHE-RSA-AES128-GCM-SHA256',
+].join(':');
+
+/** What the peer server needs. */
+export interface PeerServerDeps {
+  trust: TrustStore;
+  events: NodeEvents;
+  redis: Redis;
+  prefix: string;
+  nodeId: string;
+  version: string;
+  maxEnvelopeBytes: number;
+  requestTimeoutMs: number;
+  rateLimit: { max: number; windowSeconds: number };
+  now: () => Date;
+  receive: (bytes: Buffer, transportPeer: string) => Promise<PeerAnswer>;
+}
+
+/**
+ * Creates (does not start) the peer API server. The TLS handshake asks for a client certificate
+ * but lets the request through, so that a missing or foreign certificate gets a documented FFX
+ * error code instead of a bare handshake failure; no envelope is read before the client
+ * certificate is bound to a federation member.
+ */
+export function createPeerServer(deps: PeerServerDeps): Server {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+
+  const health = (_req: Request, res: Response) => {
+    res.json({
+      status: 'ok',
+      nodeId: deps.nodeId,
+      version: deps.version,
+      protocol: PROTOCOL_VERSION,
+    });
+  };
+  app.get('/v1/health', health);
+  app.get('/v1/peer/health', health);
+
+  app.post(
+    '/v1/envelopes',
+    (req: Request, res: Response, next: NextFunction) => {
+      try {
+        res.locals.peer = identifyPeer(deps, req.socket as TLSSocket);
+        next();
+      } catch (err) {
+        next(err);
+      }
+    },
+    (req: Request, res: Response, next: NextFunction) => {
+      rateLimit(deps, String(res.locals.peer)).then(() => next(), next);
+    },
+    (req: Request, _res: Response, next: NextFunction) => {
+      const declared = Number(req.headers['content-length'] ?? NaN);
+      if (Number.isFinite(declared) && declared > deps.maxEnvelopeBytes) {
+        next(
+          new FfxError(
+            'FFX-SIZE',
+            `envelope of ${declared} bytes exceeds the limit of ${deps.maxEnvelopeBytes}`,
+          ),
+        );
+        return;
+      }
+      const type = String(req.headers['content-type'] ?? '');
+      if (!type.startsWith('application/jose')) {
+        next(
+          new FfxError(
+            'FFX-MALFORMED',
+            `content type must be application/jose, got '${type || 'none'}'`,
+            { httpStatus: 415 },
+          ),
+        );
+        return;
+      }
+      next();
+    },
+    express.raw({ type: () => true, limit: deps.maxEnvelopeBytes }),
+    (req: Request, res: Response, next: NextFunction) => {
+      const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      deps.receive(body, String(res.locals.peer)).then((answer) => {
+        res.status(answer.status).type(answer.contentType).send(answer.body);
+      }, next);
+    },
+  );
+
+  app.use((_req: Request, _res: Response, next: NextFunction) => {
+    next(new FfxError('FFX-MALFORMED', 'no such peer API route', { httpStatus: 404 }));
+  });
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const e = toFfxError(err, deps.maxEnvelopeBytes);
+    if (!(err instanceof FfxError) || e.code !== 'FFX-SIZE') {
+      deps.events.emit('receive-rejected', { code: e.code, message: e.message });
+    }
+    res
+      .status(e.httpStatus)
+      .type('application/problem+json')
+      .send(JSON.stringify(peerProblem(e)));
+  });
+
+  const server = createServer(
+    {
+      key: deps.trust.tls.keyPem,
+      cert: deps.trust.tls.certPem,
+      ca: deps.trust.rootCaPem,
+      requestCert: true,
+      rejectUnauthorized: false,
+      minVersion: 'TLSv1.2',
+      ciphers: PEER_CIPHERS,
+      honorCipherOrder: true,
+      maxHeaderSize: 16 * 1024,
+    },
+    app,
+  );
+  server.requestTimeout = deps.requestTimeoutMs;
+  server.headersTimeout = Math.min(deps.requestTimeoutMs, 20_000);
+  server.keepAliveTimeout = 65_000;
+  return server;
+}
+
+/** Binds the TLS client certificate to a federation member, or throws the check that failed. */
+function identifyPeer(deps: PeerServerDeps, socket: TLSSocket): string {
+  const cert = socket.getPeerCertificate();
+  if (!cert || !cert.raw) {
+    throw new FfxError('FFX-TRANSPORT-IDENTITY', 'no TLS client certificate was presented', {
+      httpStatus: 401,
+    });
+  }
+  if (!socket.authorized) {
+    throw new FfxError(
+      'FFX-CERT-CHAIN',
+      `TLS client certificate ${cert.serialNumber} does not chain to the federation root: ${String(socket.authorizationError)}`,
+      { httpStatus: 401 },
+    );
+  }
+  const kid = certificateThumbprint(new X509Certificate(cert.raw));
+  const listed = deps.trust.directory.certificateByKid(kid);
+  if (!listed) {
+    throw new FfxError(
+      'FFX-CERT-UNKNOWN',
+      `TLS client certificate ${cert.serialNumber} is not listed in the federation directory`,
+      { httpStatus: 401 },
+    );
+  }
+  deps.trust.directory.checkCertificate(kid, {
+    memberId: listed.memberId,
+    use: 'tls',
+    now: deps.now(),
+  });
+  return listed.memberId;
+}
+
+async function rateLimit(deps: PeerServerDeps, peer: string): Promise<void> {
+  const window = Math.floor(deps.now().getTime() / 1000 / deps.rateLimit.windowSeconds);
+  const key = `${deps.prefix}ratelimit:${peer}:${window}`;
+  const [[, count]] = (await deps.redis
+    .multi()
+    .incr(key)
+    .expire(key, deps.rateLimit.windowSeconds * 2)
+    .exec()) as [[Error | null, number], [Error | null, number]];
+  if (count > deps.rateLimit.max) {
+    throw new FfxError(
+      'FFX-RATE-LIMITED',
+      `more than ${deps.rateLimit.max} envelopes from ${peer} within ${deps.rateLimit.windowSeconds} s`,
+    );
+  }
+}
+
+function toFfxError(err: unknown, maxBytes: number): FfxError {
+  if (err instanceof FfxError) return err;
+  const e = err as { type?: string; status?: number };
+  if (e?.type === 'entity.too.large') {
+    return new FfxError('FFX-SIZE', `envelope exceeds the limit of ${maxBytes} bytes`);
+  }
+  if (e?.type === 'request.aborted')
+    return new FfxError('FFX-MALFORMED', 'request aborted by the client');
+  return new FfxError('FFX-INTERNAL', 'the receiver failed', { cause: err });
+}

@@ -1,0 +1,127 @@
+// Local API handlers of messages: submit, outbox and inbox, one message, reply to a trace request.
+import { decodeJwt } from 'jose';
+import { NodeError } from '../../errors.js';
+import { submitMessage } from '../../service/submit-message.js';
+import type { ExchangeNode } from '../../service/exchange-node.js';
+import type { Box, StoredMessage } from '../../store/message-store.js';
+import type { MessageStatus } from '../../store/message-status.js';
+import type { HandlerTable } from '../local-app.js';
+import type { components } from '../../../generated/openapi.js';
+
+type Schemas = components['schemas'];
+
+/** Handlers of the `messages` tag. */
+export function messageHandlers(node: ExchangeNode): HandlerTable {
+  const deps = () => ({
+    store: node.store,
+    trust: node.trust,
+    queues: node.queues,
+    policy: node.policy,
+    events: node.events,
+    defaultTtlSeconds: node.config.delivery.defaultTtlSeconds,
+    now: node.now,
+  });
+  const list = (box: Box) => async (ctx: { query: Record<string, unknown> }) => {
+    const q = ctx.query as {
+      status?: MessageStatus;
+      type?: string;
+      peer?: string;
+      limit?: number;
+      cursor?: string;
+    };
+    const page = await node.store.list(box, {
+      limit: q.limit ?? 50,
+      ...(q.status ? { status: q.status } : {}),
+      ...(q.type ? { type: q.type } : {}),
+      ...(q.peer ? { peer: q.peer } : {}),
+      ...(q.cursor ? { cursor: q.cursor } : {}),
+    });
+    const body: Schemas['MessageList'] = {
+      items: page.items.map(toSummary),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    };
+    return { status: 200, body };
+  };
+  const one =
+    (box: Box) =>
+    async (ctx: { params: Record<string, unknown>; actor: { sub: string; role: string } }) => {
+      const id = String(ctx.params.id);
+      const m = await node.store.get(box, id);
+      if (!m)
+        throw new NodeError(
+          'NODE-NOT-FOUND',
+          `no ${box === 'in' ? 'inbox' : 'outbox'} message ${id}`,
+        );
+      node.events.emit('consulted', { messageId: id, box, actor: ctx.actor });
+      return { status: 200, body: toDetail(m) };
+    };
+
+  return {
+    submitMessage: async (ctx) => ({
+      status: 202,
+      body: await submitMessage(deps(), ctx.actor, ctx.body as Schemas['SubmitRequest']),
+    }),
+    listOutbox: list('out'),
+    listInbox: list('in'),
+    getOutboxMessage: one('out'),
+    getInboxMessage: one('in'),
+    replyToMessage: async (ctx) => {
+      const id = String(ctx.params.id);
+      const request = await node.store.get('in', id);
+      if (!request) throw new NodeError('NODE-NOT-FOUND', `no inbox message ${id}`);
+      if (request.type !== 'trace-request') {
+        throw new NodeError(
+          'NODE-CONFLICT',
+          `only a trace request can be answered; ${id} is a ${request.type}`,
+        );
+      }
+      const req = ctx.body as Schemas['ReplyRequest'];
+      const result = await submitMessage(deps(), ctx.actor, {
+        type: 'trace-response',
+        to: [request.from],
+        handling: req.handling,
+        body: req.body,
+        inReplyTo: id,
+        ...(request.correlationId ? { correlationId: request.correlationId } : {}),
+        ...(req.ttlSeconds ? { ttlSeconds: req.ttlSeconds } : {}),
+      });
+      const sent = result.results.find((r) => r.status === 'queued');
+      if (sent) await node.store.markInboundAnswered(id, sent.messageId);
+      return { status: 202, body: result };
+    },
+  };
+}
+
+/** The list view of a stored message. */
+export function toSummary(m: StoredMessage): Schemas['MessageSummary'] {
+  return {
+    id: m.id,
+    box: m.box,
+    type: m.type as Schemas['MessageSummary']['type'],
+    from: m.from,
+    to: m.to,
+    status: m.status,
+    createdAt: m.createdAt,
+    expiresAt: m.expiresAt,
+    updatedAt: m.updatedAt,
+    attempts: m.attempts,
+    ...(m.inReplyTo ? { inReplyTo: m.inReplyTo } : {}),
+    ...(m.correlationId ? { correlationId: m.correlationId } : {}),
+    ...(m.answeredBy ? { answeredBy: m.answeredBy } : {}),
+    ...(m.lastError ? { lastError: m.lastError } : {}),
+  };
+}
+
+function toDetail(m: StoredMessage): Schemas['MessageDetail'] {
+  return {
+    summary: toSummary(m),
+    history: m.history as Schemas['MessageDetail']['history'],
+    ...(m.message ? { message: m.message as Record<string, never> } : {}),
+    ...(m.decision ? { decision: m.decision as Schemas['DecisionSummary'] } : {}),
+    ...(m.digest ? { digest: m.digest } : {}),
+    // The receipt was verified when it arrived (outbound) or signed here (inbound).
+    ...(m.receipt
+      ? { receipt: { jws: m.receipt, payload: decodeJwt(m.receipt) as Record<string, never> } }
+      : {}),
+  };
+}

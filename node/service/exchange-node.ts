@@ -1,0 +1,270 @@
+// One exchange node process: wires configuration, keys, Redis, delivery, both APIs and the journal.
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import type { Redis } from 'ioredis';
+import { createRedis } from '../lib/redis.js';
+import { createLogger, type Logger } from '../lib/logger.js';
+import type { ResolvedConfig } from '../config/load-config.js';
+import { TrustStore } from '../pki/trust-store.js';
+import { MessageStore } from '../store/message-store.js';
+import { OutboundQueues } from '../delivery/outbound-queues.js';
+import { PeerClient } from '../delivery/peer-client.js';
+import { createDeliveryProcessor } from '../delivery/deliver-envelope.js';
+import { createPeerServer } from '../http/peer-server.js';
+import { createLocalApp } from '../http/local-app.js';
+import { receiveEnvelope } from './receive-envelope.js';
+import { NodeEvents } from './node-events.js';
+import { NodeMetrics } from './metrics.js';
+import { ActivePolicy } from './active-policy.js';
+import { openJournal, type NodeJournal } from './journal-wiring.js';
+import { logEvents } from './log-wiring.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+/** Options for tests and embedding: an injected clock. */
+export interface ExchangeNodeOptions {
+  now?: () => Date;
+  logger?: Logger;
+}
+
+/**
+ * A running exchange node process. Several processes of one node may share its Redis (same
+ * key prefix): delivery jobs are shared through BullMQ, the inbox is idempotent, and each
+ * process keeps its own audit journal file.
+ *
+ * @example
+ * const node = await ExchangeNode.start(await loadConfig('config/dev/AL.yaml'));
+ * console.log(node.peerUrl, node.localUrl);
+ * await node.stop();
+ */
+export class ExchangeNode {
+  readonly config: ResolvedConfig;
+  readonly events = new NodeEvents();
+  readonly metrics: NodeMetrics;
+  readonly log: Logger;
+  readonly trust: TrustStore;
+  readonly redis: Redis;
+  readonly store: MessageStore;
+  readonly queues: OutboundQueues;
+  readonly policy: ActivePolicy;
+  readonly journal: NodeJournal;
+  readonly #client: PeerClient;
+  readonly #peerServer: Server;
+  readonly #localServer: Server;
+  readonly now: () => Date;
+
+  private constructor(parts: {
+    config: ResolvedConfig;
+    log: Logger;
+    trust: TrustStore;
+    redis: Redis;
+    store: MessageStore;
+    queues: OutboundQueues;
+    policy: ActivePolicy;
+    journal: NodeJournal;
+    client: PeerClient;
+    metrics: NodeMetrics;
+    events: NodeEvents;
+    now: () => Date;
+  }) {
+    this.config = parts.config;
+    this.log = parts.log;
+    this.trust = parts.trust;
+    this.redis = parts.redis;
+    this.store = parts.store;
+    this.queues = parts.queues;
+    this.policy = parts.policy;
+    this.journal = parts.journal;
+    this.#client = parts.client;
+    this.metrics = parts.metrics;
+    this.events = parts.events;
+    this.now = parts.now;
+
+    const c = this.config;
+    this.#peerServer = createPeerServer({
+      trust: this.trust,
+      events: this.events,
+      redis: this.redis,
+      prefix: c.redis.prefix,
+      nodeId: c.nodeId,
+      version: pkg.version,
+      maxEnvelopeBytes: c.peerApi.maxEnvelopeBytes,
+      requestTimeoutMs: c.peerApi.requestTimeoutMs,
+      rateLimit: c.peerApi.rateLimit,
+      now: this.now,
+      receive: (bytes, peer) =>
+        receiveEnvelope(
+          {
+            store: this.store,
+            trust: this.trust,
+            events: this.events,
+            inbound: this.policy,
+            maxEnvelopeBytes: c.peerApi.maxEnvelopeBytes,
+            clockSkewSeconds: c.protocol.clockSkewSeconds,
+            now: this.now,
+          },
+          bytes,
+          peer,
+        ),
+    });
+    this.#localServer = createLocalApp(this, { version: pkg.version }).server;
+  }
+
+  /** Starts a node from a resolved configuration; resolves once both APIs listen. */
+  static async start(
+    config: ResolvedConfig,
+    options: ExchangeNodeOptions = {},
+  ): Promise<ExchangeNode> {
+    const now = options.now ?? (() => new Date());
+    const log =
+      options.logger ??
+      createLogger({
+        level: config.log.level,
+        nodeId: config.nodeId,
+        instanceId: config.instanceId,
+        ...(config.log.file ? { file: config.log.file } : {}),
+      });
+    const events = new NodeEvents();
+    const metrics = new NodeMetrics(config.nodeId);
+    metrics.observe(events);
+    const trust = await TrustStore.load({ nodeId: config.nodeId, ...config.pki }, now);
+    const redis = createRedis(config.redis.url, `ffx-${config.nodeId}-${config.instanceId}`);
+    const store = new MessageStore(redis, config.redis.prefix, now);
+    const journal = await openJournal(config, trust, events, metrics, log);
+    const policy = await ActivePolicy.open({
+      redis,
+      prefix: config.redis.prefix,
+      trust,
+      events,
+      log,
+      bootstrapFile: config.policy.file,
+      now,
+    });
+    const queues = new OutboundQueues({
+      connection: redis,
+      prefix: `${config.redis.prefix}bull`,
+      concurrencyPerPeer: config.delivery.concurrencyPerPeer,
+      lockDurationMs: config.delivery.lockDurationMs,
+      backoff: { baseMs: config.delivery.backoffBaseMs, maxMs: config.delivery.backoffMaxMs },
+      now,
+    });
+    const client = new PeerClient(trust, { maxSocketsPerPeer: config.delivery.concurrencyPerPeer });
+    logEvents(events, log);
+    const node = new ExchangeNode({
+      config,
+      log,
+      trust,
+      redis,
+      store,
+      queues,
+      policy,
+      journal,
+      client,
+      metrics,
+      events,
+      now,
+    });
+    await node.#start();
+    return node;
+  }
+
+  async #start(): Promise<void> {
+    const c = this.config;
+    const peers = () =>
+      this.trust.directory
+        .members()
+        .map((m) => m.id)
+        .filter((id) => id !== c.nodeId);
+    const processor = createDeliveryProcessor({
+      store: this.store,
+      trust: this.trust,
+      client: this.#client,
+      events: this.events,
+      attemptTimeoutMs: c.delivery.attemptTimeoutMs,
+      now: this.now,
+    });
+    this.queues.startWorkers(peers(), processor);
+    this.trust.on('directory', (d) => {
+      this.metrics.directorySequence.set(d.payload.sequence);
+      this.log.info({ sequence: d.payload.sequence }, 'federation directory updated');
+      for (const p of peers()) this.queues.ensureWorker(p);
+    });
+    this.trust.on('refresh-error', (err: Error) =>
+      this.log.warn(
+        { err: err.message },
+        'federation directory refresh failed; keeping the one in force',
+      ),
+    );
+    this.metrics.directorySequence.set(this.trust.directory.payload.sequence);
+    this.trust.start();
+    await this.#recoverPending(peers());
+    this.#peerServer.listen(c.peerApi.port, c.peerApi.host);
+    this.#localServer.listen(c.localApi.port, c.localApi.host);
+    await Promise.all([once(this.#peerServer, 'listening'), once(this.#localServer, 'listening')]);
+    this.log.info(
+      {
+        peerApi: this.peerUrl,
+        localApi: this.localUrl,
+        directory: this.trust.directory.payload.sequence,
+      },
+      'node started',
+    );
+  }
+
+  /**
+   * Re-adds the delivery job of every outbound message still pending. A job id is the message
+   * id, so this is a no-op for jobs that exist; it recovers messages whose job was lost between
+   * storing and queueing (a crash in that window, or a Redis restored without its queue keys).
+   */
+  async #recoverPending(peers: string[]): Promise<void> {
+    let recovered = 0;
+    for (const peer of peers) {
+      for (const id of await this.store.pendingIds(peer)) {
+        const env = await this.store.envelope(id);
+        if (!env || !['accepted', 'queued', 'sending'].includes(env.status)) continue;
+        const job = await this.queues.queue(peer).getJob(id);
+        if (!job) {
+          await this.queues.enqueue(peer, { messageId: id, expiresAt: env.expiresAt });
+          if (env.status === 'accepted')
+            await this.store.transition(id, 'queued', { detail: { recovered: true } });
+          recovered++;
+        }
+      }
+    }
+    if (recovered > 0)
+      this.log.warn({ recovered }, 're-queued pending messages that had no delivery job');
+  }
+
+  /** Base URL of the peer API. */
+  get peerUrl(): string {
+    return `https://localhost:${(this.#peerServer.address() as AddressInfo).port}`;
+  }
+
+  /** Base URL of the local API. */
+  get localUrl(): string {
+    return `http://127.0.0.1:${(this.#localServer.address() as AddressInfo).port}`;
+  }
+
+  /** Stops accepting, lets running delivery attempts finish briefly, flushes the journal, closes Redis. */
+  async stop(): Promise<void> {
+    this.trust.stop();
+    const closeServer = (s: Server) =>
+      new Promise<void>((resolve) => {
+        if (!s.listening) return resolve();
+        s.close(() => resolve());
+        s.closeAllConnections?.();
+      });
+    await Promise.all([closeServer(this.#peerServer), closeServer(this.#localServer)]);
+    await this.queues.close();
+    this.#client.close();
+    await this.policy.close();
+    await this.journal.close();
+    await this.redis.quit().catch(() => this.redis.disconnect());
+    this.log.info('node stopped');
+    this.log.flush?.();
+  }
+}

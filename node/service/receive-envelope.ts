@@ -1,0 +1,247 @@
+// Receiving one envelope: every protocol check, de-duplication, inbound policy, storage, signed receipt.
+import {
+  FfxError,
+  buildReceipt,
+  digestOf,
+  open,
+  peekHeader,
+  signReceipt,
+  type OpenedMessage,
+} from '../../protocol/index.js';
+import type { MessageStore } from '../store/message-store.js';
+import type { TrustStore } from '../pki/trust-store.js';
+import type { NodeEvents } from './node-events.js';
+
+/** The inbound policy check, as the receive path needs it. */
+export interface InboundGate {
+  check(opened: OpenedMessage, sizeBytes: number): Promise<InboundVerdict>;
+}
+
+/** The inbound policy's verdict on one message. */
+export interface InboundVerdict {
+  allowed: boolean;
+  reasons: string[];
+  policy: { id: string; version: number; decisionHash: string };
+  rules: string[];
+}
+
+/** What the HTTP layer sends back. */
+export interface PeerAnswer {
+  status: number;
+  contentType: 'application/jose' | 'application/problem+json';
+  body: string;
+}
+
+/** What receiving needs. */
+export interface ReceiveDeps {
+  store: MessageStore;
+  trust: TrustStore;
+  events: NodeEvents;
+  inbound: InboundGate;
+  maxEnvelopeBytes: number;
+  clockSkewSeconds: number;
+  now: () => Date;
+}
+
+/**
+ * Receives one envelope from an authenticated peer (`transportPeer`, the member the TLS client
+ * certificate belongs to). Runs the checks of PROTOCOL.md in order; a redelivery of an id
+ * already stored gets the original receipt back (idempotent) and stores nothing; a permanent
+ * refusal gets a signed negative receipt when the catalogue says so, other refusals a problem
+ * document. Nothing is stored unless every check passed.
+ */
+export async function receiveEnvelope(
+  deps: ReceiveDeps,
+  bytes: Buffer,
+  transportPeer: string,
+): Promise<PeerAnswer> {
+  const { store, trust, events, now } = deps;
+  const jwe = bytes.toString('utf8');
+  let header: { id: string; from: string; to: string } | undefined;
+  const digest = digestOf(bytes);
+  try {
+    if (bytes.length > deps.maxEnvelopeBytes) {
+      throw new FfxError(
+        'FFX-SIZE',
+        `envelope of ${bytes.length} bytes exceeds the limit of ${deps.maxEnvelopeBytes}`,
+      );
+    }
+    header = peekHeader(jwe);
+    if (header.from !== transportPeer) {
+      throw new FfxError(
+        'FFX-TRANSPORT-IDENTITY',
+        `TLS client certificate belongs to ${transportPeer} but the envelope is from ${header.from}`,
+      );
+    }
+    const earlier = await store.inboundReceipt(header.id);
+    if (earlier) return redelivery(deps, earlier, header, digest);
+
+    const opened = await open(bytes, {
+      self: trust.nodeId,
+      decryptionKeys: trust.enc.map((k) => ({ kid: k.kid, key: k.key })),
+      directory: trust.directory,
+      now: now(),
+      maxBytes: deps.maxEnvelopeBytes,
+      clockSkewSeconds: deps.clockSkewSeconds,
+      transportPeer,
+      replay: { seen: (_from: string, id: string) => store.hasInbound(id) },
+    });
+    const message = opened.message;
+    const verdict = await deps.inbound.check(opened, bytes.length);
+    events.emit('decision', {
+      messageId: message.id,
+      direction: 'inbound',
+      from: message.from,
+      to: message.to,
+      policy: { ...verdict.policy, effect: verdict.allowed ? 'allow' : 'deny' },
+      rules: verdict.rules,
+      transformations: [],
+      reasons: verdict.reasons,
+    });
+    if (!verdict.allowed) {
+      throw new FfxError(
+        'FFX-POLICY',
+        `inbound policy refuses this message: ${verdict.reasons.join('; ') || 'no rule allows it'}`,
+      );
+    }
+
+    const receivedAt = now().toISOString();
+    const receipt = await signReceipt({
+      receipt: buildReceipt({
+        messageId: message.id,
+        from: trust.nodeId,
+        to: message.from,
+        receivedAt,
+        digest,
+        status: 'accepted',
+      }),
+      signingKey: trust.sig.key,
+      signingKid: trust.sig.kid,
+    });
+    const stored = await store.storeInbound({
+      id: message.id,
+      type: message.type,
+      from: message.from,
+      to: message.to,
+      createdAt: message.createdAt,
+      expiresAt: message.expiresAt,
+      receivedAt,
+      ...(message.inReplyTo ? { inReplyTo: message.inReplyTo } : {}),
+      ...(message.correlationId ? { correlationId: message.correlationId } : {}),
+      message,
+      digest,
+      receipt,
+    });
+    if (!stored.stored) {
+      // Two deliveries of the same id raced; the one stored first holds the receipt.
+      return redelivery(deps, stored, header, digest);
+    }
+    if (message.type === 'trace-response' && message.inReplyTo) {
+      await markAnswered(store, message.inReplyTo, message.from, message.id);
+    }
+    events.emit('received', {
+      messageId: message.id,
+      from: message.from,
+      type: message.type,
+      digest,
+      purpose: message.handling.purpose,
+      ...(message.handling.legalBasis ? { legalBasis: message.handling.legalBasis } : {}),
+      duplicate: false,
+    });
+    return { status: 200, contentType: 'application/jose', body: receipt };
+  } catch (err) {
+    return refuse(deps, err, header, digest);
+  }
+}
+
+async function redelivery(
+  deps: ReceiveDeps,
+  earlier: { from: string; digest: string; receipt: string },
+  header: { id: string; from: string },
+  digest: string,
+): Promise<PeerAnswer> {
+  if (earlier.from !== header.from || earlier.digest !== digest) {
+    throw new FfxError(
+      'FFX-REPLAY',
+      `message id ${header.id} was already received with different content; the original stands`,
+    );
+  }
+  deps.events.emit('received', {
+    messageId: header.id,
+    from: header.from,
+    type: 'duplicate',
+    digest,
+    purpose: 'redelivery',
+    duplicate: true,
+  });
+  return { status: 200, contentType: 'application/jose', body: earlier.receipt };
+}
+
+async function markAnswered(
+  store: MessageStore,
+  requestId: string,
+  responder: string,
+  replyId: string,
+): Promise<void> {
+  const request = await store.get('out', requestId);
+  // Only the node the request went to can answer it.
+  if (request && request.to === responder) {
+    await store.transition(requestId, 'answered', {
+      detail: { replyId },
+      fields: { answeredBy: replyId },
+    });
+  }
+}
+
+async function refuse(
+  deps: ReceiveDeps,
+  err: unknown,
+  header: { id: string; from: string } | undefined,
+  digest: string,
+): Promise<PeerAnswer> {
+  const e =
+    err instanceof FfxError
+      ? err
+      : new FfxError('FFX-INTERNAL', 'the receiver failed while processing the envelope', {
+          cause: err,
+        });
+  deps.events.emit('receive-rejected', {
+    code: e.code,
+    message: e.message,
+    digest,
+    ...(header ? { messageId: header.id, from: header.from } : {}),
+  });
+  if (e.negativeReceipt && header) {
+    const receipt = await signReceipt({
+      receipt: buildReceipt({
+        messageId: header.id,
+        from: deps.trust.nodeId,
+        to: header.from,
+        receivedAt: deps.now().toISOString(),
+        digest,
+        status: 'rejected',
+        error: { code: e.code, message: e.message },
+      }),
+      signingKey: deps.trust.sig.key,
+      signingKid: deps.trust.sig.kid,
+    });
+    return { status: e.httpStatus, contentType: 'application/jose', body: receipt };
+  }
+  return {
+    status: e.httpStatus,
+    contentType: 'application/problem+json',
+    body: JSON.stringify(peerProblem(e)),
+  };
+}
+
+/** The problem document of a refused envelope (no internals for 5xx). */
+export function peerProblem(e: FfxError): Record<string, unknown> {
+  return {
+    type: `https://ffx.invalid/errors/${e.code}`,
+    title: e.title,
+    status: e.httpStatus,
+    code: e.code,
+    detail:
+      e.httpStatus >= 500 ? 'the receiver could not process the envelope; retry later' : e.message,
+  };
+}

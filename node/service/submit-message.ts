@@ -1,0 +1,216 @@
+// Submitting a message: validation, the outbound policy per destination, sealing, storage, queueing.
+import { v7 as uuidv7 } from 'uuid';
+import { digestOf, seal, type TrustedDirectory } from '../../protocol/index.js';
+import { validate } from '../../protocol/validate.js';
+import { NodeError, type FieldProblem } from '../errors.js';
+import type { MessageStore } from '../store/message-store.js';
+import type { TrustStore } from '../pki/trust-store.js';
+import type { OutboundQueues } from '../delivery/outbound-queues.js';
+import type { Actor, NodeEvents } from './node-events.js';
+import type { OutboundPolicy, PolicyDecision } from './active-policy.js';
+import { containsPersonalData } from './personal-data.js';
+import type { components } from '../../generated/openapi.js';
+
+type SubmitRequest = components['schemas']['SubmitRequest'];
+type SubmitResult = components['schemas']['SubmitResult'];
+type DecisionSummary = components['schemas']['DecisionSummary'];
+
+/** What submitting needs. */
+export interface SubmitDeps {
+  store: MessageStore;
+  trust: TrustStore;
+  queues: OutboundQueues;
+  policy: OutboundPolicy;
+  events: NodeEvents;
+  defaultTtlSeconds: number;
+  now: () => Date;
+}
+
+/**
+ * Submits a message to each destination: one message (own id, own policy decision) per
+ * destination. A destination the policy denies gets a `denied` result with the reasons and the
+ * explanation, and nothing leaves for it; the others are sealed for their recipient and queued.
+ * Validation happens for all destinations before anything is stored, so a bad request changes
+ * nothing.
+ */
+export async function submitMessage(
+  deps: SubmitDeps,
+  actor: Actor,
+  req: SubmitRequest,
+  extra: { origin?: { receivedFrom: string } } = {},
+): Promise<SubmitResult> {
+  const { trust, now } = deps;
+  const directory = trust.directory;
+  const problems: FieldProblem[] = [];
+  req.to.forEach((to, i) => {
+    if (to === trust.nodeId)
+      problems.push({ pointer: `/to/${i}`, message: 'a node does not send to itself' });
+    else if (!directory.member(to))
+      problems.push({ pointer: `/to/${i}`, message: `${to} is not a member of the federation` });
+  });
+  if (problems.length > 0)
+    throw new NodeError('NODE-VALIDATION', 'unknown destination', { problems });
+  trust.assertCanSend();
+
+  const createdAt = now();
+  const expiresAt = new Date(
+    createdAt.getTime() + (req.ttlSeconds ?? deps.defaultTtlSeconds) * 1000,
+  );
+  const body = req.body as Record<string, unknown>;
+  const drafts = req.to.map((to) => ({
+    v: 1 as const,
+    id: uuidv7({ msecs: createdAt.getTime() }),
+    type: req.type,
+    from: trust.nodeId,
+    to,
+    createdAt: createdAt.toISOString(),
+    expiresAt: expiresAt.toISOString(),
+    ...(req.inReplyTo ? { inReplyTo: req.inReplyTo } : {}),
+    ...(req.correlationId ? { correlationId: req.correlationId } : {}),
+    handling: { ...req.handling, containsPersonalData: containsPersonalData(req.type, body) },
+    // Placeholder stamp for validation of the draft; the real one is the policy decision's.
+    policy: { id: 'pending', version: 1, decisionHash: 'A'.repeat(43) },
+    body,
+  }));
+  const check = validate('message', drafts[0]);
+  if (!check.valid) {
+    throw new NodeError('NODE-VALIDATION', 'the message does not match its schema', {
+      problems: check.errors.map((e) => ({ pointer: e.pointer, message: e.message })),
+    });
+  }
+
+  const results: SubmitResult['results'] = [];
+  for (const draft of drafts) {
+    const member = directory.member(draft.to)!;
+    const decision = await deps.policy.decide(
+      draft,
+      {
+        id: member.id,
+        kind: member.kind,
+        groups: member.groups ?? [],
+      },
+      extra.origin,
+    );
+    const summary = summarise(decision);
+    deps.events.emit('decision', {
+      messageId: draft.id,
+      direction: 'outbound',
+      from: draft.from,
+      to: draft.to,
+      policy: { ...decision.policy, decisionHash: decision.decisionHash, effect: decision.effect },
+      rules: decision.matched.map((m) => m.ruleId),
+      transformations: decision.transformations,
+      reasons: decision.reasons,
+      actor,
+    });
+    if (decision.effect === 'deny') {
+      await deps.store.createOutbound({
+        id: draft.id,
+        type: draft.type,
+        from: draft.from,
+        to: draft.to,
+        status: 'denied',
+        createdAt: draft.createdAt,
+        expiresAt: draft.expiresAt,
+        ...(draft.inReplyTo ? { inReplyTo: draft.inReplyTo } : {}),
+        ...(draft.correlationId ? { correlationId: draft.correlationId } : {}),
+        decision: summary,
+        submittedBy: actor.sub,
+        detail: { reasons: decision.reasons },
+      });
+      results.push({
+        to: draft.to,
+        messageId: draft.id,
+        status: 'denied',
+        reasons: decision.reasons,
+        decision: summary,
+      });
+      continue;
+    }
+    const outBody = decision.body as Record<string, unknown>;
+    const message = {
+      ...draft,
+      handling: {
+        ...draft.handling,
+        containsPersonalData: containsPersonalData(draft.type, outBody),
+      },
+      policy: {
+        id: decision.policy.id,
+        version: decision.policy.version,
+        decisionHash: decision.decisionHash,
+      },
+      body: outBody,
+    };
+    const recipient = recipientKey(directory, draft.to, now());
+    const jwe = await seal({
+      message,
+      signingKey: trust.sig.key,
+      signingKid: trust.sig.kid,
+      recipientKey: recipient.publicKey,
+      recipientKid: recipient.kid,
+    });
+    await deps.store.createOutbound({
+      id: draft.id,
+      type: draft.type,
+      from: draft.from,
+      to: draft.to,
+      status: 'accepted',
+      createdAt: draft.createdAt,
+      expiresAt: draft.expiresAt,
+      ...(draft.inReplyTo ? { inReplyTo: draft.inReplyTo } : {}),
+      ...(draft.correlationId ? { correlationId: draft.correlationId } : {}),
+      message,
+      jwe,
+      digest: digestOf(jwe),
+      decision: summary,
+      submittedBy: actor.sub,
+    });
+    await deps.queues.enqueue(draft.to, { messageId: draft.id, expiresAt: draft.expiresAt });
+    await deps.store.transition(draft.id, 'queued');
+    deps.events.emit('submitted', {
+      messageId: draft.id,
+      type: draft.type,
+      to: draft.to,
+      actor,
+      purpose: String(draft.handling.purpose),
+      digest: digestOf(jwe),
+      ...(draft.handling.legalBasis ? { legalBasis: draft.handling.legalBasis } : {}),
+    });
+    results.push({ to: draft.to, messageId: draft.id, status: 'queued', decision: summary });
+  }
+  return { results };
+}
+
+/** The explanation of a decision without the body (stored with the message, returned to the analyst). */
+export function summarise(d: PolicyDecision): DecisionSummary {
+  return {
+    effect: d.effect,
+    policy: { id: d.policy.id, version: d.policy.version },
+    matched: d.matched as DecisionSummary['matched'],
+    notMatched: d.notMatched as DecisionSummary['notMatched'],
+    transformations: d.transformations,
+    reasons: d.reasons,
+    decisionHash: d.decisionHash,
+  };
+}
+
+/** The recipient's current encryption certificate: valid now, not revoked, the newest first. */
+export function recipientKey(directory: TrustedDirectory, memberId: string, now: Date) {
+  const usable = directory
+    .certificatesOf(memberId, 'enc')
+    .filter(
+      (c) =>
+        !directory.isRevoked(c.serial) &&
+        Date.parse(c.notBefore) <= now.getTime() &&
+        now.getTime() < Date.parse(c.notAfter),
+    )
+    .sort((a, b) => Date.parse(b.notBefore) - Date.parse(a.notBefore));
+  const chosen = usable[0];
+  if (!chosen) {
+    throw new NodeError(
+      'NODE-UNAVAILABLE',
+      `the federation directory lists no valid encryption certificate for ${memberId}`,
+    );
+  }
+  return chosen;
+}

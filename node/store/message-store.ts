@@ -1,0 +1,495 @@
+// Outbox and inbox of one node in Redis: message records, status history, indexes, idempotent receive.
+import type { Redis } from 'ioredis';
+import {
+  outboundTransitions,
+  terminalOutbound,
+  type MessageStatus,
+  type OutboundStatus,
+} from './message-status.js';
+import { NodeError } from '../errors.js';
+
+/** Which side of the node a message is on. */
+export type Box = 'out' | 'in';
+
+/** One step of a message's status history. */
+export interface HistoryEntry {
+  status: MessageStatus;
+  at: string;
+  detail?: Record<string, unknown>;
+}
+
+/** A message record as stored; the local API maps it to its response schema. */
+export interface StoredMessage {
+  id: string;
+  box: Box;
+  type: string;
+  from: string;
+  to: string;
+  status: MessageStatus;
+  createdAt: string;
+  expiresAt: string;
+  updatedAt: string;
+  inReplyTo?: string;
+  correlationId?: string;
+  /** The message as sealed (outbound, after policy) or as opened (inbound). */
+  message?: unknown;
+  /** The sealed envelope (outbound), kept for retries with identical bytes and as proof. */
+  jwe?: string;
+  /** base64url SHA-256 of the envelope bytes. */
+  digest?: string;
+  /** The signed receipt: received from the peer (outbound) or issued by us (inbound). */
+  receipt?: string;
+  /** The outbound policy decision (explanation without personal data). */
+  decision?: unknown;
+  lastError?: { code: string; message: string };
+  attempts: number;
+  submittedBy?: string;
+  answeredBy?: string;
+  history: HistoryEntry[];
+}
+
+/** What `createOutbound` needs. */
+export interface NewOutbound {
+  id: string;
+  type: string;
+  from: string;
+  to: string;
+  status: 'accepted' | 'denied';
+  createdAt: string;
+  expiresAt: string;
+  inReplyTo?: string;
+  correlationId?: string;
+  message?: unknown;
+  jwe?: string;
+  digest?: string;
+  decision?: unknown;
+  submittedBy?: string;
+  detail?: Record<string, unknown>;
+}
+
+/** What `storeInbound` needs. */
+export interface NewInbound {
+  id: string;
+  type: string;
+  from: string;
+  to: string;
+  createdAt: string;
+  expiresAt: string;
+  receivedAt: string;
+  inReplyTo?: string;
+  correlationId?: string;
+  message: unknown;
+  digest: string;
+  receipt: string;
+}
+
+/** Result of `storeInbound`: stored now, or an earlier delivery of the same id already was. */
+export type StoreInboundResult =
+  { stored: true } | { stored: false; from: string; digest: string; receipt: string };
+
+/** Result of a status transition. */
+export type TransitionResult = { ok: true } | { ok: false; current: MessageStatus | null };
+
+/** Filters of `list`. */
+export interface ListQuery {
+  status?: MessageStatus;
+  type?: string;
+  peer?: string;
+  limit: number;
+  /** Opaque cursor returned by the previous page. */
+  cursor?: string;
+}
+
+const TRANSITION = `
+local cur = redis.call('HGET', KEYS[1], 'status')
+if not cur then return {0, ''} end
+local allowed = ARGV[2]
+if allowed ~= '*' and not string.find(',' .. allowed .. ',', ',' .. cur .. ',', 1, true) then
+  return {0, cur}
+end
+redis.call('HSET', KEYS[1], 'status', ARGV[1], 'updatedAt', ARGV[3])
+for i = 9, #ARGV, 2 do
+  if ARGV[i + 1] == '' then redis.call('HDEL', KEYS[1], ARGV[i]) else redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+end
+redis.call('RPUSH', KEYS[2], ARGV[4])
+if ARGV[5] == 'add' then redis.call('ZADD', KEYS[3], ARGV[6], ARGV[7]) elseif ARGV[5] == 'rem' then redis.call('ZREM', KEYS[3], ARGV[7]) end
+if ARGV[8] == 'add' then redis.call('ZADD', KEYS[4], ARGV[6], ARGV[7]) elseif ARGV[8] == 'rem' then redis.call('ZREM', KEYS[4], ARGV[7]) end
+return {1, cur}
+`;
+
+const STORE_INBOUND = `
+if redis.call('EXISTS', KEYS[1]) == 1 then
+  return redis.call('HMGET', KEYS[1], 'from', 'digest', 'receipt')
+end
+for i = 4, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+redis.call('RPUSH', KEYS[2], ARGV[3])
+redis.call('ZADD', KEYS[3], ARGV[1], ARGV[2])
+return false
+`;
+
+type TransitionCommand = (
+  msgKey: string,
+  historyKey: string,
+  pendingKey: string,
+  deadKey: string,
+  ...args: string[]
+) => Promise<[number, string]>;
+type StoreInboundCommand = (
+  msgKey: string,
+  historyKey: string,
+  boxKey: string,
+  ...args: string[]
+) => Promise<[string | null, string | null, string | null] | null>;
+
+/**
+ * The outbox and inbox of one node in Redis, under the node's key prefix. Every change of
+ * status is atomic (Lua) and checked against the allowed transitions, so concurrent workers and
+ * processes sharing one Redis cannot move a message backwards.
+ *
+ * @example
+ * const store = new MessageStore(redis, 'ffx:AL:');
+ * await store.createOutbound({ id, type: 'trace-request', from: 'AL', to: 'RS', status: 'accepted', … });
+ * await store.transition('out', id, 'queued');
+ */
+export class MessageStore {
+  readonly #redis: Redis & {
+    ffxTransition: TransitionCommand;
+    ffxStoreInbound: StoreInboundCommand;
+  };
+  readonly #prefix: string;
+  readonly #now: () => Date;
+
+  constructor(redis: Redis, prefix: string, now: () => Date = () => new Date()) {
+    if (!('ffxTransition' in redis)) {
+      redis.defineCommand('ffxTransition', { numberOfKeys: 4, lua: TRANSITION });
+      redis.defineCommand('ffxStoreInbound', { numberOfKeys: 3, lua: STORE_INBOUND });
+    }
+    this.#redis = redis as Redis & {
+      ffxTransition: TransitionCommand;
+      ffxStoreInbound: StoreInboundCommand;
+    };
+    this.#prefix = prefix;
+    this.#now = now;
+  }
+
+  #msgKey(box: Box, id: string): string {
+    return `${this.#prefix}msg:${box}:${id}`;
+  }
+  #historyKey(box: Box, id: string): string {
+    return `${this.#prefix}msg:${box}:${id}:history`;
+  }
+  #boxKey(box: Box): string {
+    return `${this.#prefix}box:${box}`;
+  }
+  #pendingKey(peer: string): string {
+    return `${this.#prefix}pending:${peer}`;
+  }
+  #deadKey(): string {
+    return `${this.#prefix}dead`;
+  }
+
+  /** Records a new outbound message (accepted for delivery, or denied by the outbound policy). */
+  async createOutbound(m: NewOutbound): Promise<void> {
+    const at = this.#now().toISOString();
+    const fields = compact({
+      id: m.id,
+      box: 'out',
+      type: m.type,
+      from: m.from,
+      to: m.to,
+      status: m.status,
+      createdAt: m.createdAt,
+      expiresAt: m.expiresAt,
+      updatedAt: at,
+      inReplyTo: m.inReplyTo,
+      correlationId: m.correlationId,
+      message: m.message === undefined ? undefined : JSON.stringify(m.message),
+      jwe: m.jwe,
+      digest: m.digest,
+      decision: m.decision === undefined ? undefined : JSON.stringify(m.decision),
+      submittedBy: m.submittedBy,
+      attempts: '0',
+    });
+    const entry: HistoryEntry = { status: m.status, at, ...(m.detail ? { detail: m.detail } : {}) };
+    const tx = this.#redis
+      .multi()
+      .hset(this.#msgKey('out', m.id), fields)
+      .rpush(this.#historyKey('out', m.id), JSON.stringify(entry))
+      .zadd(this.#boxKey('out'), Date.parse(m.createdAt), m.id);
+    if (m.status === 'accepted') tx.zadd(this.#pendingKey(m.to), Date.parse(m.createdAt), m.id);
+    await tx.exec();
+  }
+
+  /**
+   * Moves an outbound message to `status` if its current status allows it, appending to its
+   * history and keeping the pending and dead-letter indexes in step. `fields` are set (or, with
+   * an empty string, removed) in the same atomic step.
+   */
+  async transition(
+    id: string,
+    status: OutboundStatus,
+    options: { detail?: Record<string, unknown>; fields?: Record<string, string> } = {},
+  ): Promise<TransitionResult> {
+    const rec = await this.#redis.hmget(this.#msgKey('out', id), 'to', 'createdAt');
+    const [to, createdAt] = rec;
+    if (!to || !createdAt) return { ok: false, current: null };
+    const at = this.#now().toISOString();
+    const entry: HistoryEntry = {
+      status,
+      at,
+      ...(options.detail ? { detail: options.detail } : {}),
+    };
+    const pendingOp = terminalOutbound.has(status) ? 'rem' : 'add';
+    const deadOp = status === 'failed' ? 'add' : status === 'queued' ? 'rem' : '';
+    const extra = Object.entries(options.fields ?? {}).flat();
+    const [ok, cur] = await this.#redis.ffxTransition(
+      this.#msgKey('out', id),
+      this.#historyKey('out', id),
+      this.#pendingKey(to),
+      this.#deadKey(),
+      status,
+      outboundTransitions[status].join(','),
+      at,
+      JSON.stringify(entry),
+      pendingOp,
+      String(Date.parse(createdAt)),
+      id,
+      deadOp,
+      ...extra,
+    );
+    return ok === 1 ? { ok: true } : { ok: false, current: (cur || null) as MessageStatus | null };
+  }
+
+  /** Marks an inbound message answered (a reply was sent for it). */
+  async markInboundAnswered(id: string, replyId: string): Promise<TransitionResult> {
+    const at = this.#now().toISOString();
+    const entry: HistoryEntry = { status: 'answered', at, detail: { replyId } };
+    const [ok, cur] = await this.#redis.ffxTransition(
+      this.#msgKey('in', id),
+      this.#historyKey('in', id),
+      `${this.#prefix}none`,
+      `${this.#prefix}none`,
+      'answered',
+      'received,answered',
+      at,
+      JSON.stringify(entry),
+      '',
+      '0',
+      id,
+      '',
+      'answeredBy',
+      replyId,
+    );
+    return ok === 1 ? { ok: true } : { ok: false, current: (cur || null) as MessageStatus | null };
+  }
+
+  /** Counts a delivery attempt of an outbound message. */
+  async countAttempt(id: string): Promise<number> {
+    return this.#redis.hincrby(this.#msgKey('out', id), 'attempts', 1);
+  }
+
+  /**
+   * Stores an inbound message with the receipt issued for it, unless the id is already stored:
+   * then nothing changes and the earlier sender, digest and receipt are returned (a redelivery
+   * gets the original receipt; a different envelope under the same id is a replay).
+   */
+  async storeInbound(m: NewInbound): Promise<StoreInboundResult> {
+    const entry: HistoryEntry = { status: 'received', at: m.receivedAt };
+    const fields = compact({
+      id: m.id,
+      box: 'in',
+      type: m.type,
+      from: m.from,
+      to: m.to,
+      status: 'received',
+      createdAt: m.createdAt,
+      expiresAt: m.expiresAt,
+      updatedAt: m.receivedAt,
+      receivedAt: m.receivedAt,
+      inReplyTo: m.inReplyTo,
+      correlationId: m.correlationId,
+      message: JSON.stringify(m.message),
+      digest: m.digest,
+      receipt: m.receipt,
+      attempts: '0',
+    });
+    const existing = await this.#redis.ffxStoreInbound(
+      this.#msgKey('in', m.id),
+      this.#historyKey('in', m.id),
+      this.#boxKey('in'),
+      String(Date.parse(m.receivedAt)),
+      m.id,
+      JSON.stringify(entry),
+      ...Object.entries(fields).flat(),
+    );
+    if (!existing) return { stored: true };
+    const [from, digest, receipt] = existing;
+    return { stored: false, from: from ?? '', digest: digest ?? '', receipt: receipt ?? '' };
+  }
+
+  /** The sender, digest and receipt of an inbound message id already stored, or null. */
+  async inboundReceipt(
+    id: string,
+  ): Promise<{ from: string; digest: string; receipt: string } | null> {
+    const [from, digest, receipt] = await this.#redis.hmget(
+      this.#msgKey('in', id),
+      'from',
+      'digest',
+      'receipt',
+    );
+    if (!from || !digest || !receipt) return null;
+    return { from, digest, receipt };
+  }
+
+  /** Whether an inbound id is already stored (the replay check of the protocol). */
+  async hasInbound(id: string): Promise<boolean> {
+    return (await this.#redis.exists(this.#msgKey('in', id))) === 1;
+  }
+
+  /** One message with its history, or null. */
+  async get(box: Box, id: string): Promise<StoredMessage | null> {
+    const [[, raw], [, hist]] = (await this.#redis
+      .multi()
+      .hgetall(this.#msgKey(box, id))
+      .lrange(this.#historyKey(box, id), 0, -1)
+      .exec()) as [[Error | null, Record<string, string>], [Error | null, string[]]];
+    if (!raw || !raw.id) return null;
+    return toStored(raw, hist ?? []);
+  }
+
+  /** Only the envelope and addressing of an outbound message (the delivery hot path). */
+  async envelope(
+    id: string,
+  ): Promise<{ to: string; jwe: string; status: MessageStatus; expiresAt: string } | null> {
+    const [to, jwe, status, expiresAt] = await this.#redis.hmget(
+      this.#msgKey('out', id),
+      'to',
+      'jwe',
+      'status',
+      'expiresAt',
+    );
+    if (!to || !jwe || !status || !expiresAt) return null;
+    return { to, jwe, status: status as MessageStatus, expiresAt };
+  }
+
+  /**
+   * A page of the outbox or inbox, newest first. Filters apply to the page as it is scanned;
+   * the cursor continues after the last message returned.
+   */
+  async list(box: Box, q: ListQuery): Promise<{ items: StoredMessage[]; nextCursor?: string }> {
+    const items: StoredMessage[] = [];
+    const after = q.cursor ? decodeCursor(q.cursor) : null;
+    let max = after ? String(after.score) : '+inf';
+    let skipping = after !== null;
+    let last: { score: number; id: string } | null = null;
+    const batch = Math.max(q.limit * 2, 50);
+    let offset = 0;
+    for (let scanned = 0; items.length < q.limit && scanned < 10_000;) {
+      const page = await this.#redis.zrevrangebyscore(
+        this.#boxKey(box),
+        max,
+        '-inf',
+        'WITHSCORES',
+        'LIMIT',
+        offset,
+        batch,
+      );
+      if (page.length === 0) break;
+      offset += page.length / 2;
+      for (let i = 0; i < page.length && items.length < q.limit; i += 2) {
+        const id = page[i]!;
+        const score = Number(page[i + 1]);
+        scanned++;
+        if (skipping) {
+          // Entries up to and including the cursor's own were on the previous page.
+          if (score === after!.score) {
+            if (id === after!.id) skipping = false;
+            continue;
+          }
+          skipping = false;
+        }
+        last = { score, id };
+        const m = await this.get(box, id);
+        if (!m) continue;
+        if (q.status && m.status !== q.status) continue;
+        if (q.type && m.type !== q.type) continue;
+        if (q.peer && (box === 'out' ? m.to : m.from) !== q.peer) continue;
+        items.push(m);
+      }
+      if (page.length < batch * 2) break;
+    }
+    return items.length === q.limit && last ? { items, nextCursor: encodeCursor(last) } : { items };
+  }
+
+  /** Outbound ids that still have delivery work (for recovery after a restart). */
+  async pendingIds(peer: string): Promise<string[]> {
+    return this.#redis.zrange(this.#pendingKey(peer), 0, -1);
+  }
+
+  /** Age in seconds of the oldest message still pending for `peer`, or null when none is. */
+  async oldestPendingAge(peer: string): Promise<number | null> {
+    const first = await this.#redis.zrange(this.#pendingKey(peer), 0, 0, 'WITHSCORES');
+    if (first.length < 2) return null;
+    return Math.max(0, (this.#now().getTime() - Number(first[1])) / 1000);
+  }
+
+  /** Dead-lettered (failed) outbound message ids, oldest first. */
+  async deadLetters(limit: number): Promise<string[]> {
+    return this.#redis.zrange(this.#deadKey(), 0, limit - 1);
+  }
+
+  /** Removes a dead letter from the dead-letter index without retrying it (admin purge). */
+  async purgeDeadLetter(id: string): Promise<boolean> {
+    return (await this.#redis.zrem(this.#deadKey(), id)) === 1;
+  }
+}
+
+function compact(o: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
+function toStored(raw: Record<string, string>, hist: string[]): StoredMessage {
+  const parse = (s: string | undefined): unknown => (s === undefined ? undefined : JSON.parse(s));
+  const m: StoredMessage = {
+    id: raw.id!,
+    box: raw.box as Box,
+    type: raw.type!,
+    from: raw.from!,
+    to: raw.to!,
+    status: raw.status as MessageStatus,
+    createdAt: raw.createdAt!,
+    expiresAt: raw.expiresAt!,
+    updatedAt: raw.updatedAt!,
+    attempts: Number(raw.attempts ?? 0),
+    history: hist.map((h) => JSON.parse(h) as HistoryEntry),
+  };
+  if (raw.inReplyTo) m.inReplyTo = raw.inReplyTo;
+  if (raw.correlationId) m.correlationId = raw.correlationId;
+  if (raw.message) m.message = parse(raw.message);
+  if (raw.jwe) m.jwe = raw.jwe;
+  if (raw.digest) m.digest = raw.digest;
+  if (raw.receipt) m.receipt = raw.receipt;
+  if (raw.decision) m.decision = parse(raw.decision);
+  if (raw.lastError) m.lastError = parse(raw.lastError) as { code: string; message: string };
+  if (raw.submittedBy) m.submittedBy = raw.submittedBy;
+  if (raw.answeredBy) m.answeredBy = raw.answeredBy;
+  return m;
+}
+
+function encodeCursor(c: { score: number; id: string }): string {
+  return Buffer.from(`${c.score}/${c.id}`).toString('base64url');
+}
+
+/** Parses a cursor; a malformed one is a validation error of the request. */
+function decodeCursor(cursor: string): { score: number; id: string } {
+  const [s, id] = Buffer.from(cursor, 'base64url').toString().split('/');
+  const score = Number(s);
+  if (!Number.isFinite(score) || !id) {
+    throw new NodeError('NODE-VALIDATION', 'cursor is malformed', {
+      problems: [{ pointer: '/cursor', message: 'not a cursor returned by this API' }],
+    });
+  }
+  return { score, id };
+}

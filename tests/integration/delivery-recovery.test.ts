@@ -1,0 +1,131 @@
+// Delivery survives outages: peer down then up, sender SIGKILLed mid-burst, two senders on one Redis.
+import { expect } from 'chai';
+import { freePort } from '../../node/dev/private-redis.js';
+import { STORY_BODIES } from '../../node/dev/demo-story.js';
+import { LocalApiClient } from '../../node/dev/local-api-client.js';
+import { eventually, testFederation } from '../fixtures/federation.js';
+import type { components } from '../../generated/openapi.js';
+
+type SubmitRequest = components['schemas']['SubmitRequest'];
+
+/** A hit notification (no personal data) to `to`, numbered so each body differs. */
+function hit(to: string, n: number): SubmitRequest {
+  return {
+    type: 'hit-notification',
+    to: [to],
+    handling: { code: 'H1', purpose: 'criminal-investigation', legalBasis: 'Police Cooperation Convention for Southeast Europe, Art. 5' },
+    body: { ...STORY_BODIES.hit, notificationRef: `AL-TEST-${n}` },
+  } as unknown as SubmitRequest;
+}
+
+/** Submits `count` messages, `parallel` at a time; resolves to the ids the node accepted. */
+async function burst(client: LocalApiClient, count: number, to: string, parallel = 8, offset = 0): Promise<{ accepted: string[]; failed: number }> {
+  const accepted: string[] = [];
+  let failed = 0;
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const n = next++;
+      try {
+        const r = await client.submit(hit(to, offset + n));
+        for (const x of r.results) if (x.status === 'queued') accepted.push(x.messageId);
+      } catch {
+        failed++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
+  return { accepted, failed };
+}
+
+/** Every inbox id of a node (all pages). */
+async function inboxIds(client: LocalApiClient): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await client.inbox(`?limit=500${cursor ? `&cursor=${cursor}` : ''}`);
+    ids.push(...page.items.map((i) => i.id));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return ids;
+}
+
+async function statuses(client: LocalApiClient, ids: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const id of ids) out.set(id, (await client.outboxMessage(id)).summary.status);
+  return out;
+}
+
+describe('delivery recovery (real node processes, real Redis)', function () {
+  this.timeout(240_000);
+
+  it('delivers everything once when the peer comes up after messages were queued for it', async () => {
+    const { fed } = await testFederation('peerdown');
+    await fed.start('AL');
+    const al = await fed.client('AL', 'arta.hoxha', ['analyst']);
+    const { accepted } = await burst(al, 20, 'MK');
+    expect(accepted).to.have.length(20);
+    await eventually('a failed attempt on the down peer', async () => (await al.outboxMessage(accepted[0]!)).summary.attempts >= 1);
+    const before = await statuses(al, accepted);
+    expect([...before.values()].every((s) => s === 'queued' || s === 'sending')).to.equal(true);
+    await fed.start('MK');
+    const mk = await fed.client('MK', 'officer.mk', ['analyst']);
+    await eventually('all 20 delivered', async () => [...(await statuses(al, accepted)).values()].every((s) => s === 'delivered'));
+    const ids = await inboxIds(mk);
+    console.log(`      peer down then up: sent ${accepted.length}, delivered ${accepted.length}, inbox ${ids.length}`);
+    expect(ids.slice().sort()).to.deep.equal(accepted.slice().sort());
+    await fed.stopAll();
+  });
+
+  it('delivers every accepted message exactly once after the sender is SIGKILLed mid-burst and restarted', async () => {
+    const { fed } = await testFederation('sigkill');
+    const sender = await fed.start('AL');
+    await fed.start('ME');
+    const al = await fed.client('AL', 'arta.hoxha', ['analyst']);
+    const me = await fed.client('ME', 'officer.me', ['analyst']);
+    const submitting = burst(al, 200, 'ME', 8);
+    await eventually('the receiver has started receiving', async () => (await inboxIds(me)).length >= 20, 60_000, 50);
+    await sender.kill('SIGKILL');
+    const { accepted, failed } = await submitting;
+    expect(accepted.length).to.be.greaterThan(20);
+    await sender.start();
+    const al2 = await fed.client('AL', 'arta.hoxha', ['analyst']);
+    await eventually(
+      `all ${accepted.length} accepted messages delivered`,
+      async () => [...(await statuses(al2, accepted)).values()].every((s) => s === 'delivered'),
+      120_000,
+      500,
+    );
+    const ids = await inboxIds(me);
+    console.log(`      sender SIGKILL: submitted 200, accepted ${accepted.length}, refused by the dead process ${failed}, delivered ${accepted.length}, inbox ${ids.length} (unique ${new Set(ids).size})`);
+    expect(new Set(ids).size).to.equal(ids.length);
+    expect(ids.slice().sort()).to.deep.equal(accepted.slice().sort());
+    await fed.stopAll();
+  });
+
+  it('shares one Redis between two sender processes without duplicate deliveries', async () => {
+    const { fed } = await testFederation('twosenders');
+    await fed.start('AL');
+    const second = await fed.start('AL', 'second', { peerPort: await freePort() });
+    await fed.start('XK');
+    const a = await fed.client('AL', 'arta.hoxha', ['analyst']);
+    const b = new LocalApiClient(second.ready.localApi, a.token);
+    const [ra, rb] = await Promise.all([burst(a, 50, 'XK', 4, 0), burst(b, 50, 'XK', 4, 1000)]);
+    const accepted = [...ra.accepted, ...rb.accepted];
+    expect(accepted).to.have.length(100);
+    await eventually('all 100 delivered', async () => [...(await statuses(a, accepted)).values()].every((s) => s === 'delivered'));
+    const xk = await fed.client('XK', 'officer.xk', ['analyst']);
+    const ids = await inboxIds(xk);
+    const attempts = await Promise.all(accepted.map(async (id) => (await a.outboxMessage(id)).summary.attempts));
+    const metrics = await (await fetch(`${fed.process('XK').ready.localApi}/v1/metrics`)).text();
+    const duplicates = metrics
+      .split('\n')
+      .filter((l) => l.startsWith('ffx_messages_received_total') && l.includes('duplicate="true"'))
+      .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
+    console.log(`      two senders: sent 100, delivered 100, inbox ${ids.length}, redeliveries seen by receiver ${duplicates}`);
+    expect(ids.slice().sort()).to.deep.equal(accepted.slice().sort());
+    expect(attempts.every((n) => n === 1)).to.equal(true);
+    expect(duplicates).to.equal(0);
+    await fed.stopAll();
+  });
+});

@@ -1,0 +1,104 @@
+// The demo story on four real node processes: statuses, verified receipts, policy effects, journals.
+import { expect } from 'chai';
+import { join } from 'node:path';
+import { createPublicKey, X509Certificate } from 'node:crypto';
+import { compactVerify } from 'jose';
+import { verifyDirectory, type TrustedDirectory } from '../../protocol/index.js';
+import { verifyJournal } from '../../node/audit/index.js';
+import { certificateThumbprint } from '../../node/pki/trust-store.js';
+import { playStory, type StoryResult } from '../../node/dev/demo-story.js';
+import { testFederation } from '../fixtures/federation.js';
+import type { DevFederationRunner } from '../../node/dev/dev-federation-runner.js';
+import type { TestPki } from '../fixtures/pki.js';
+
+describe('demo story (AL, RS, MD, EU-DE as separate processes)', function () {
+  this.timeout(180_000);
+  let fed: DevFederationRunner;
+  let pki: TestPki;
+  let stateDir: string;
+  let story: StoryResult;
+  let directory: TrustedDirectory;
+
+  before(async () => {
+    ({ fed, pki, stateDir } = await testFederation('story'));
+    for (const id of ['AL', 'RS', 'MD', 'EU-DE']) await fed.start(id);
+    directory = await verifyDirectory(pki.directoryJws, { rootCaPem: pki.rootCaPem, now: new Date() });
+    story = await playStory(fed);
+  });
+
+  after(async () => {
+    await fed.stopAll();
+  });
+
+  /** Verifies a receipt's signature with the receiver's sig certificate from the directory. */
+  async function receiptOf(jws: string, receiver: string): Promise<Record<string, unknown>> {
+    const { protectedHeader, payload } = await compactVerify(jws, async (h) => {
+      const c = directory.certificateByKid(String(h.kid));
+      if (!c || c.memberId !== receiver || c.use !== 'sig') throw new Error(`receipt signed by ${String(h.kid)}, not ${receiver}'s sig key`);
+      return c.publicKey;
+    });
+    expect(protectedHeader.alg).to.equal('PS256');
+    return JSON.parse(new TextDecoder().decode(payload)) as Record<string, unknown>;
+  }
+
+  it('delivers the trace request to RS with a signed receipt over the exact envelope', async () => {
+    const d = story.traceRequest.detail;
+    expect(['delivered', 'answered']).to.include(d.summary.status);
+    expect(d.history.map((h) => h.status)).to.include.members(['accepted', 'queued', 'sending', 'delivered']);
+    const r = await receiptOf(d.receipt!.jws, 'RS');
+    expect(r).to.include({ status: 'accepted', messageId: story.traceRequest.id, from: 'RS', to: 'AL', digest: d.digest });
+  });
+
+  it("applies AL's outbound policy: RS receives the possessor generalised", () => {
+    const decision = story.traceRequest.detail.decision!;
+    expect(decision.effect).to.equal('allow');
+    expect(decision.transformations.map((t) => t.pointer)).to.include('/possessor/dateOfBirth');
+    const received = story.traceRequest.received.message as { body: { possessor?: Record<string, unknown> }; policy: Record<string, unknown> };
+    const possessor = received.body.possessor!;
+    expect(possessor.dateOfBirth).to.equal('1991');
+    expect(JSON.stringify(possessor)).not.to.contain('Kavajës');
+    expect(received.policy).to.include({ id: decision.policy.id, version: decision.policy.version, decisionHash: decision.decisionHash });
+  });
+
+  it('marks the request answered when the trace response arrives', async () => {
+    expect(story.traceResponse.detail.summary.status).to.equal('delivered');
+    expect(story.traceResponse.request.summary.status).to.equal('answered');
+    expect(story.traceResponse.request.summary.answeredBy).to.equal(story.traceResponse.id);
+    const r = await receiptOf(story.traceResponse.detail.receipt!.jws, 'AL');
+    expect(r).to.include({ status: 'accepted', from: 'AL', to: 'RS' });
+    const rs = await fed.client('RS', 'marko.petrovic', ['analyst']);
+    const inbound = await rs.inboxMessage(story.traceRequest.id);
+    expect(inbound.summary.status).to.equal('answered');
+  });
+
+  it('sends the confirmed hit to the allowed destinations and explains the refused one', async () => {
+    const denied = story.hit.results.filter((r) => r.status === 'denied');
+    const queued = story.hit.results.filter((r) => r.status === 'queued');
+    expect(denied).to.have.length(1);
+    expect(denied[0]!.reasons!.length).to.be.greaterThan(0);
+    expect(denied[0]!.decision!.effect).to.equal('deny');
+    expect(queued).to.have.length(2);
+    for (const q of queued) {
+      const d = story.hit.delivered[q.to]!;
+      expect(d.summary.status).to.equal('delivered');
+      const r = await receiptOf(d.receipt!.jws, q.to);
+      expect(r).to.include({ status: 'accepted', messageId: q.messageId, digest: d.digest });
+      expect(story.hit.received[q.to]!.summary).to.include({ id: q.messageId, from: 'RS', status: 'received' });
+    }
+    const rs = await fed.client('RS', 'marko.petrovic', ['analyst']);
+    const refused = await rs.outboxMessage(denied[0]!.messageId);
+    expect(refused.summary.status).to.equal('denied');
+    expect(refused.message).to.equal(undefined);
+  });
+
+  it('keeps an audit journal per node whose chain and checkpoints verify', async () => {
+    await fed.stopAll();
+    for (const id of ['AL', 'RS', 'MD', 'EU-DE']) {
+      const cert = new X509Certificate(pki.members[id]!.sig.certPem);
+      const keys = new Map([[certificateThumbprint(cert), createPublicKey(cert.publicKey.export({ type: 'spki', format: 'pem' }))]]);
+      const v = await verifyJournal(join(stateDir, id, 'audit-main.jsonl'), { publicKeys: keys, nodeId: id });
+      expect(v.ok, `${id}: ${JSON.stringify(v.firstBroken)}`).to.equal(true);
+      expect(v.entries).to.be.greaterThan(2);
+    }
+  });
+});

@@ -1,0 +1,162 @@
+// The peer API of a real node process refuses unauthenticated or mismatched senders and oversized bodies.
+import { expect } from 'chai';
+import { request } from 'node:https';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
+import { seal } from '../../protocol/index.js';
+import { certificateKid, createRootCa, generateRsaKeyPair, issueCertificate } from '../../certs-dev/index.js';
+import { STORY_BODIES } from '../../node/dev/demo-story.js';
+import { testFederation } from '../fixtures/federation.js';
+import type { DevFederationRunner } from '../../node/dev/dev-federation-runner.js';
+import type { TestPki } from '../fixtures/pki.js';
+
+interface Answer {
+  status: number;
+  type: string;
+  body: string;
+}
+
+/** POSTs `body` to the peer API with the given client certificate (or none). */
+function post(url: string, body: Buffer | string, tls: { key?: string; cert?: string; ca: string }, contentType = 'application/jose'): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      new URL('/v1/envelopes', url),
+      { method: 'POST', key: tls.key, cert: tls.cert, ca: tls.ca, headers: { 'content-type': contentType }, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString() }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('peer API refusals (real node process, mutual TLS)', function () {
+  this.timeout(120_000);
+  let fed: DevFederationRunner;
+  let pki: TestPki;
+  let rsUrl: string;
+
+  before(async () => {
+    ({ fed, pki } = await testFederation('peerapi'));
+    rsUrl = (await fed.start('RS')).peerApi;
+  });
+
+  after(async () => {
+    await fed.stopAll();
+  });
+
+  /** A valid envelope from `from` to RS. */
+  async function envelopeFrom(from: string): Promise<string> {
+    const now = new Date();
+    const m = pki.members[from]!;
+    return seal({
+      message: {
+        v: 1,
+        id: uuidv7(),
+        type: 'hit-notification',
+        from,
+        to: 'RS',
+        createdAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + 3600_000).toISOString(),
+        handling: { code: 'H1', purpose: 'criminal-investigation', containsPersonalData: false, legalBasis: 'Police Cooperation Convention for Southeast Europe, Art. 5' },
+        policy: { id: 'test', version: 1, decisionHash: 'A'.repeat(43) },
+        body: STORY_BODIES.hit,
+      },
+      signingKey: createPrivateKey(m.sig.keyPem),
+      signingKid: certificateKid(m.sig.certPem),
+      recipientKey: createPublicKey(pki.members.RS!.enc.certPem),
+      recipientKid: certificateKid(pki.members.RS!.enc.certPem),
+    });
+  }
+
+  async function inboxSize(): Promise<number> {
+    const rs = await fed.client('RS', 'officer.rs', ['analyst']);
+    return (await rs.inbox('?limit=500')).items.length;
+  }
+
+  function problemCode(a: Answer): string {
+    expect(a.type).to.match(/^application\/problem\+json/);
+    return String((JSON.parse(a.body) as { code: string }).code);
+  }
+
+  it('accepts a proper envelope (the control case) and answers a signed receipt', async () => {
+    const al = pki.members.AL!;
+    const a = await post(rsUrl, await envelopeFrom('AL'), { key: al.tls.keyPem, cert: al.tls.certPem, ca: pki.rootCaPem });
+    expect(a.status).to.equal(200);
+    expect(a.type).to.match(/^application\/jose/);
+    expect(a.body.split('.')).to.have.length(3);
+    expect(await inboxSize()).to.equal(1);
+  });
+
+  it('refuses a request without a client certificate (FFX-TRANSPORT-IDENTITY) and stores nothing', async () => {
+    const before = await inboxSize();
+    const a = await post(rsUrl, await envelopeFrom('AL'), { ca: pki.rootCaPem });
+    expect(a.status).to.equal(401);
+    expect(problemCode(a)).to.equal('FFX-TRANSPORT-IDENTITY');
+    expect(await inboxSize()).to.equal(before);
+  });
+
+  it('refuses a client certificate from another CA (FFX-CERT-CHAIN) and stores nothing', async () => {
+    const before = await inboxSize();
+    const otherRoot = await createRootCa({ commonName: 'someone else root', keySize: 2048 });
+    const keys = await generateRsaKeyPair(2048);
+    const now = Date.now();
+    const cert = issueCertificate({
+      publicKeyPem: keys.publicKeyPem,
+      subject: { commonName: 'AL tls', organization: 'Albania — Firearms Focal Point' },
+      use: 'tls',
+      notBefore: new Date(now - 3600_000),
+      notAfter: new Date(now + 86400_000),
+      issuer: otherRoot,
+    });
+    const a = await post(rsUrl, await envelopeFrom('AL'), { key: keys.privateKeyPem, cert, ca: pki.rootCaPem });
+    expect(a.status).to.equal(401);
+    expect(problemCode(a)).to.equal('FFX-CERT-CHAIN');
+    expect(await inboxSize()).to.equal(before);
+  });
+
+  it("refuses a member's TLS certificate carrying another member's signed envelope and stores nothing", async () => {
+    const before = await inboxSize();
+    const al = pki.members.AL!;
+    const a = await post(rsUrl, await envelopeFrom('MD'), { key: al.tls.keyPem, cert: al.tls.certPem, ca: pki.rootCaPem });
+    expect(a.status).to.be.oneOf([401, 403]);
+    const code = a.type.startsWith('application/jose') ? 'signed negative receipt' : problemCode(a);
+    expect(code).to.equal('FFX-TRANSPORT-IDENTITY');
+    expect(await inboxSize()).to.equal(before);
+  });
+
+  it('refuses an oversized body before reading it whole (FFX-SIZE) and stores nothing', async () => {
+    const before = await inboxSize();
+    const al = pki.members.AL!;
+    const a = await post(rsUrl, Buffer.alloc(1024 * 1024 + 1, 0x41), { key: al.tls.keyPem, cert: al.tls.certPem, ca: pki.rootCaPem });
+    expect(a.status).to.equal(413);
+    expect(problemCode(a)).to.equal('FFX-SIZE');
+    expect(await inboxSize()).to.equal(before);
+  });
+
+  it('refuses a body that is not a JOSE envelope with a specific code', async () => {
+    const al = pki.members.AL!;
+    const a = await post(rsUrl, '{"hello":"world"}', { key: al.tls.keyPem, cert: al.tls.certPem, ca: pki.rootCaPem });
+    expect(a.status).to.equal(400);
+    expect(problemCode(a)).to.equal('FFX-MALFORMED');
+    const b = await post(rsUrl, await envelopeFrom('AL'), { key: al.tls.keyPem, cert: al.tls.certPem, ca: pki.rootCaPem }, 'application/json');
+    expect(b.status).to.equal(415);
+    expect(problemCode(b)).to.equal('FFX-MALFORMED');
+  });
+
+  it('answers a redelivery with the original receipt and keeps one inbox entry', async () => {
+    const al = pki.members.AL!;
+    const env = await envelopeFrom('AL');
+    const before = await inboxSize();
+    const tls = { key: al.tls.keyPem, cert: al.tls.certPem, ca: pki.rootCaPem };
+    const first = await post(rsUrl, env, tls);
+    const second = await post(rsUrl, env, tls);
+    expect(first.status).to.equal(200);
+    expect(second.status).to.equal(200);
+    expect(second.body).to.equal(first.body);
+    expect(await inboxSize()).to.equal(before + 1);
+  });
+});

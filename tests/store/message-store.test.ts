@@ -1,0 +1,169 @@
+// MessageStore against real Redis: transitions, idempotent receive, indexes, paging.
+import { expect } from 'chai';
+import { v7 as uuidv7 } from 'uuid';
+import { MessageStore, type NewInbound, type NewOutbound } from '../../node/store/message-store.js';
+import { NodeError } from '../../node/errors.js';
+import { testPrefix, testRedis } from '../fixtures/redis.js';
+
+describe('MessageStore', () => {
+  let store: MessageStore;
+  let clock = new Date('2026-11-22T10:00:00.000Z');
+  const now = () => clock;
+
+  beforeEach(() => {
+    store = new MessageStore(testRedis(), testPrefix('store'), now);
+  });
+
+  function outbound(over: Partial<NewOutbound> = {}): NewOutbound {
+    return {
+      id: uuidv7(),
+      type: 'trace-request',
+      from: 'AL',
+      to: 'RS',
+      status: 'accepted',
+      createdAt: clock.toISOString(),
+      expiresAt: new Date(clock.getTime() + 3600_000).toISOString(),
+      jwe: 'a.b.c.d.e',
+      ...over,
+    };
+  }
+
+  function inbound(over: Partial<NewInbound> = {}): NewInbound {
+    return {
+      id: uuidv7(),
+      type: 'trace-request',
+      from: 'RS',
+      to: 'AL',
+      createdAt: clock.toISOString(),
+      expiresAt: new Date(clock.getTime() + 3600_000).toISOString(),
+      receivedAt: clock.toISOString(),
+      message: { id: 'x' },
+      digest: 'd1',
+      receipt: 'r1',
+      ...over,
+    };
+  }
+
+  it('records the status history of a delivery in order', async () => {
+    const m = outbound();
+    await store.createOutbound(m);
+    expect((await store.transition(m.id, 'queued')).ok).to.equal(true);
+    expect((await store.transition(m.id, 'sending', { detail: { attempt: 1 } })).ok).to.equal(true);
+    expect((await store.transition(m.id, 'delivered', { fields: { receipt: 'R' } })).ok).to.equal(
+      true,
+    );
+    const got = await store.get('out', m.id);
+    expect(got!.history.map((h) => h.status)).to.deep.equal([
+      'accepted',
+      'queued',
+      'sending',
+      'delivered',
+    ]);
+    expect(got!.history[2]!.detail).to.deep.equal({ attempt: 1 });
+    expect(got!.receipt).to.equal('R');
+    expect(got!.status).to.equal('delivered');
+  });
+
+  it('never moves a delivered message back (a late worker cannot overwrite it)', async () => {
+    const m = outbound();
+    await store.createOutbound(m);
+    await store.transition(m.id, 'queued');
+    await store.transition(m.id, 'delivered');
+    const r = await store.transition(m.id, 'sending');
+    expect(r).to.deep.equal({ ok: false, current: 'delivered' });
+    expect((await store.transition(m.id, 'failed')).ok).to.equal(false);
+    const got = await store.get('out', m.id);
+    expect(got!.status).to.equal('delivered');
+    expect(got!.history).to.have.length(3);
+  });
+
+  it('refuses a transition of an unknown message and changes nothing', async () => {
+    const r = await store.transition(uuidv7(), 'queued');
+    expect(r).to.deep.equal({ ok: false, current: null });
+  });
+
+  it('keeps the pending and dead-letter indexes in step with the status', async () => {
+    const m = outbound();
+    await store.createOutbound(m);
+    await store.transition(m.id, 'queued');
+    expect(await store.pendingIds('RS')).to.deep.equal([m.id]);
+    clock = new Date(clock.getTime() + 90_000);
+    expect(await store.oldestPendingAge('RS')).to.be.closeTo(90, 0.01);
+    await store.transition(m.id, 'failed', {
+      fields: { lastError: JSON.stringify({ code: 'FFX-EXPIRED', message: 'm' }) },
+    });
+    expect(await store.pendingIds('RS')).to.deep.equal([]);
+    expect(await store.oldestPendingAge('RS')).to.equal(null);
+    expect(await store.deadLetters(10)).to.deep.equal([m.id]);
+    expect((await store.get('out', m.id))!.lastError).to.deep.equal({
+      code: 'FFX-EXPIRED',
+      message: 'm',
+    });
+    await store.transition(m.id, 'queued');
+    expect(await store.deadLetters(10)).to.deep.equal([]);
+    expect(await store.pendingIds('RS')).to.deep.equal([m.id]);
+  });
+
+  it('stores an inbound id once and returns the original receipt for the second delivery', async () => {
+    const m = inbound();
+    expect(await store.storeInbound(m)).to.deep.equal({ stored: true });
+    const again = await store.storeInbound({ ...m, digest: 'd2', receipt: 'r2' });
+    expect(again).to.deep.equal({ stored: false, from: 'RS', digest: 'd1', receipt: 'r1' });
+    const got = await store.get('in', m.id);
+    expect(got!.receipt).to.equal('r1');
+    expect(got!.history).to.have.length(1);
+    expect(await store.hasInbound(m.id)).to.equal(true);
+    expect((await store.list('in', { limit: 10 })).items.map((i) => i.id)).to.deep.equal([m.id]);
+  });
+
+  it('stores exactly one entry when the same id races in concurrently', async () => {
+    const m = inbound();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => store.storeInbound({ ...m, receipt: `r${i}` })),
+    );
+    expect(results.filter((r) => r.stored)).to.have.length(1);
+    const receipts = new Set(results.map((r) => (r.stored ? 'winner' : r.receipt)));
+    expect(receipts.size).to.equal(2);
+    expect((await store.list('in', { limit: 50 })).items).to.have.length(1);
+  });
+
+  it('pages newest first without skipping messages created in the same millisecond', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      const m = outbound({ to: i % 2 ? 'MD' : 'RS' });
+      ids.push(m.id);
+      await store.createOutbound(m);
+    }
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store.list('out', { limit: 3, ...(cursor ? { cursor } : {}) });
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen.slice().sort()).to.deep.equal(ids.slice().sort());
+    expect(new Set(seen).size).to.equal(7);
+    const md = await store.list('out', { limit: 10, peer: 'MD' });
+    expect(md.items.map((i) => i.to)).to.deep.equal(['MD', 'MD', 'MD']);
+  });
+
+  it('refuses a malformed cursor with a validation error', async () => {
+    try {
+      await store.list('out', { limit: 3, cursor: 'not-a-cursor' });
+      expect.fail('should have thrown');
+    } catch (err) {
+      expect(err).to.be.instanceOf(NodeError);
+      expect((err as NodeError).code).to.equal('NODE-VALIDATION');
+      expect((err as NodeError).problems[0]!.pointer).to.equal('/cursor');
+    }
+  });
+
+  it('marks an inbound trace request answered once a reply is sent', async () => {
+    const m = inbound();
+    await store.storeInbound(m);
+    expect((await store.markInboundAnswered(m.id, 'reply-1')).ok).to.equal(true);
+    const got = await store.get('in', m.id);
+    expect(got!.status).to.equal('answered');
+    expect(got!.answeredBy).to.equal('reply-1');
+  });
+});
