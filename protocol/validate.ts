@@ -20,7 +20,9 @@ export class SchemaValidationError extends Error {
   readonly schema: string;
   readonly problems: SchemaProblem[];
   constructor(schema: string, problems: SchemaProblem[]) {
-    super(`does not match schema ${schema}: ${problems.map((p) => `${p.pointer || '/'} ${p.message}`).join('; ')}`);
+    super(
+      `does not match schema ${schema}: ${problems.map((p) => `${p.pointer || '/'} ${p.message}`).join('; ')}`,
+    );
     this.name = 'SchemaValidationError';
     this.schema = schema;
     this.problems = problems;
@@ -74,7 +76,9 @@ const compiled = new Map<string, ValidateFunction>();
  * Compiles an ad-hoc schema that may `$ref` the registered schemas by their `$id` (the local
  * API's operation schemas). Compiled once per distinct schema.
  */
-export function compileSchema(schema: Record<string, unknown>): (data: unknown) => ValidationResult {
+export function compileSchema(
+  schema: Record<string, unknown>,
+): (data: unknown) => ValidationResult {
   const key = JSON.stringify(schema);
   let fn = compiled.get(key);
   if (!fn) {
@@ -114,17 +118,33 @@ function describe(e: ErrorObject): SchemaProblem {
   switch (e.keyword) {
     case 'required': {
       const prop = String(params.missingProperty);
-      return { pointer: `${at}/${escape(prop)}`, keyword: 'required', message: `${prop} is required` };
+      return {
+        pointer: `${at}/${escape(prop)}`,
+        keyword: 'required',
+        message: `${prop} is required`,
+      };
     }
     case 'additionalProperties':
     case 'unevaluatedProperties': {
       const prop = String(params.additionalProperty ?? params.unevaluatedProperty);
-      return { pointer: `${at}/${escape(prop)}`, keyword: e.keyword, message: `${prop} is not allowed here` };
+      return {
+        pointer: `${at}/${escape(prop)}`,
+        keyword: e.keyword,
+        message: `${prop} is not allowed here`,
+      };
     }
     case 'enum':
-      return { pointer: at, keyword: 'enum', message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
+      return {
+        pointer: at,
+        keyword: 'enum',
+        message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+      };
     case 'const':
-      return { pointer: at, keyword: 'const', message: `must be ${JSON.stringify(params.allowedValue)}` };
+      return {
+        pointer: at,
+        keyword: 'const',
+        message: `must be ${JSON.stringify(params.allowedValue)}`,
+      };
     default:
       return { pointer: at, keyword: e.keyword, message: e.message ?? 'is invalid' };
   }
