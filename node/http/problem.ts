@@ -1,0 +1,78 @@
+// The one error middleware of the local API: every error becomes RFC 9457 problem+json.
+import type { NextFunction, Request, Response } from 'express';
+import { NodeError, nodeErrorCatalogue } from '../errors.js';
+import type { components } from '../../generated/openapi.js';
+
+type Problem = components['schemas']['Problem'];
+
+/** The problem document of an error; internals are never shown for 5xx. */
+export function toProblem(err: unknown, instance?: string): Problem {
+  const e = asNodeError(err);
+  const problem: Problem = {
+    type: `https://ffx.invalid/errors/${e.code}`,
+    title: nodeErrorCatalogue[e.code].title,
+    status: e.status,
+    code: e.code,
+    detail:
+      e.status >= 500 && e.code === 'NODE-INTERNAL'
+        ? 'the node failed to process the request'
+        : e.message,
+    ...(instance ? { instance } : {}),
+  };
+  if (e.problems.length > 0) problem.errors = e.problems;
+  return problem;
+}
+
+/** Maps body-parser, policy-store and unknown errors onto the node catalogue. */
+function asNodeError(err: unknown): NodeError {
+  if (err instanceof NodeError) return err;
+  const e = err as {
+    type?: string;
+    status?: number;
+    message?: string;
+    code?: string;
+    problems?: unknown;
+  };
+  if (e && e.type === 'entity.too.large') {
+    return new NodeError(
+      'NODE-VALIDATION',
+      `request body exceeds the limit of ${String((e as { limit?: number }).limit)} bytes`,
+    );
+  }
+  if (e && e.type === 'entity.parse.failed') {
+    return new NodeError('NODE-VALIDATION', 'request body is not valid JSON', {
+      problems: [{ pointer: '', message: 'not valid JSON' }],
+    });
+  }
+  if (e && typeof e.status === 'number' && e.status >= 400 && e.status < 500 && e.type) {
+    return new NodeError('NODE-VALIDATION', e.message ?? 'bad request');
+  }
+  return new NodeError('NODE-INTERNAL', 'internal error', { cause: err });
+}
+
+/**
+ * Express error middleware: answers problem+json, adds `WWW-Authenticate` on 401 (RFC 6750),
+ * and logs 5xx with the cause (never a token or a body).
+ */
+export function problemMiddleware(
+  err: unknown,
+  req: Request,
+  res: Response,
+  _next: NextFunction,
+): void {
+  const problem = toProblem(err, req.originalUrl.split('?')[0]);
+  if (problem.status === 401) {
+    res.setHeader(
+      'WWW-Authenticate',
+      `Bearer realm="ffx", error="invalid_token", error_description="${String(problem.detail).replace(/["\\]/g, "'")}"`,
+    );
+  }
+  if (problem.status >= 500) {
+    const log = (req.app.locals as { log?: { error(o: object, m: string): void } }).log;
+    log?.error(
+      { err: err instanceof Error ? err.message : String(err), route: req.path },
+      'local API request failed',
+    );
+  }
+  res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+}
