@@ -187,7 +187,12 @@ export function summarise(d: PolicyDecision): DecisionSummary {
     effect: d.effect,
     policy: { id: d.policy.id, version: d.policy.version },
     matched: d.matched as DecisionSummary['matched'],
-    notMatched: d.notMatched as DecisionSummary['notMatched'],
+    // Conditions and pointers only: the values compared may be personal data.
+    notMatched: d.notMatched.map((n) => ({
+      ruleId: n.ruleId,
+      condition: n.condition,
+      ...(n.pointer ? { pointer: n.pointer } : {}),
+    })),
     transformations: d.transformations,
     reasons: d.reasons,
     decisionHash: d.decisionHash,
