@@ -32,7 +32,7 @@ describe('local API contract', function () {
 
   before(async () => {
     ({ fed, pki } = await testFederation('localapi'));
-    base = (await fed.start('AL')).localApi;
+    base = (await fed.start('AL')).ready.localApi;
   });
 
   after(async () => {
@@ -113,7 +113,7 @@ describe('local API contract', function () {
     let rsBase: string;
 
     before(async () => {
-      rsBase = (await fed.start('RS')).localApi;
+      rsBase = (await fed.start('RS')).ready.localApi;
     });
 
     /** Calls an operation and checks the answer's status and body against openapi.yaml. */

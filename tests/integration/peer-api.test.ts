@@ -41,7 +41,7 @@ describe('peer API refusals (real node process, mutual TLS)', function () {
 
   before(async () => {
     ({ fed, pki } = await testFederation('peerapi'));
-    rsUrl = (await fed.start('RS')).peerApi;
+    rsUrl = (await fed.start('RS')).ready.peerApi;
   });
 
   after(async () => {
