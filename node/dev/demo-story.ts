@@ -60,7 +60,7 @@ export const STORY_BODIES = {
       name: 'Dritan K.',
       dateOfBirth: '1991-04-17',
       sex: 'M',
-      nationality: 'AL',
+      nationality: ['AL'],
       address: { street: 'Rruga e Kavajës 112', municipality: 'Tirana', country: 'AL' },
     },
     questions: ['origin', 'chain-of-custody', 'last-legal-owner', 'lost-stolen-status'],
