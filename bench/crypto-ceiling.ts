@@ -46,17 +46,39 @@ export async function measureCryptoCeiling(keySize: number, seconds = 3): Promis
     const one = async (timed: boolean) => {
       const message = sampleMessage('AL', 'RS');
       let t = performance.now();
-      const jwe = await seal({ message, signingKey: alSig.key, signingKid: alSig.kid, recipientKey: rsEncCert.publicKey, recipientKid: rsEnc.kid });
+      const jwe = await seal({
+        message,
+        signingKey: alSig.key,
+        signingKid: alSig.kid,
+        recipientKey: rsEncCert.publicKey,
+        recipientKid: rsEnc.kid,
+      });
       const t1 = performance.now();
-      const opened = await open(jwe, { self: 'RS', decryptionKeys: [rsEnc], directory, now: new Date() });
+      const opened = await open(jwe, {
+        self: 'RS',
+        decryptionKeys: [rsEnc],
+        directory,
+        now: new Date(),
+      });
       const t2 = performance.now();
       const receipt = await signReceipt({
-        receipt: buildReceipt({ messageId: opened.message.id, from: 'RS', to: 'AL', receivedAt: new Date().toISOString(), digest: opened.digest, status: 'accepted' }),
+        receipt: buildReceipt({
+          messageId: opened.message.id,
+          from: 'RS',
+          to: 'AL',
+          receivedAt: new Date().toISOString(),
+          digest: opened.digest,
+          status: 'accepted',
+        }),
         signingKey: rsSig.key,
         signingKid: rsSig.kid,
       });
       const t3 = performance.now();
-      await verifyReceipt(receipt, { directory, now: new Date(), expected: { messageId: opened.message.id, from: 'RS', to: 'AL', jwe } });
+      await verifyReceipt(receipt, {
+        directory,
+        now: new Date(),
+        expected: { messageId: opened.message.id, from: 'RS', to: 'AL', jwe },
+      });
       const t4 = performance.now();
       if (timed) {
         steps.seal += t1 - t;

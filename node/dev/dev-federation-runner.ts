@@ -29,6 +29,8 @@ export interface RunnerOptions {
   delivery?: Record<string, number>;
   protocol?: Record<string, number>;
   peerApi?: Record<string, unknown>;
+  /** Extra environment of every node process (e.g. NODE_OPTIONS for profiling). */
+  env?: Record<string, string>;
 }
 
 /**
@@ -84,7 +86,7 @@ export class DevFederationRunner {
     overrides: Partial<DevNodeConfigOptions> = {},
   ): Promise<NodeProcess> {
     const file = await this.writeConfig(id, instanceId, overrides);
-    const proc = new NodeProcess(file, { REDIS_URL: this.options.redisUrl });
+    const proc = new NodeProcess(file, { ...this.options.env, REDIS_URL: this.options.redisUrl });
     await proc.start();
     const list = this.nodes.get(id) ?? [];
     list.push(proc);

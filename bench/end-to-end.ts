@@ -1,0 +1,257 @@
+// End to end: two real nodes (processes, mTLS, Redis), submissions through the local API, receipts back.
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateDevPki } from '../certs-dev/index.js';
+import { DevFederationRunner } from '../node/dev/dev-federation-runner.js';
+import { freePort, type RedisHandle } from '../node/dev/private-redis.js';
+import { mintDevToken } from '../node/http/auth/dev-token.js';
+import { devFederation } from '../node/config/dev-node-config.js';
+import { STORY_BODIES } from '../node/dev/demo-story.js';
+import type { LocalApiClient } from '../node/dev/local-api-client.js';
+
+/** Results of one end-to-end run. */
+export interface EndToEndResult {
+  keySize: number;
+  messages: number;
+  /** Delivered-and-receipted messages per second at full speed. */
+  perSecond: number;
+  /** Latency submit → delivered at the offered load, milliseconds. */
+  latency: { offeredPerSecond: number; messages: number; p50: number; p95: number; p99: number };
+  /** Peak RSS of each node process, MiB. */
+  peakRssMiB: { sender: number; receiver: number };
+  /** RSS after `leak.small` and after `leak.large` messages (sender, receiver), MiB. */
+  leak?: {
+    small: number;
+    large: number;
+    after: { small: [number, number]; large: [number, number] };
+  };
+  /** Top self-time functions of each node under load (when profiled). */
+  profile?: { sender: ProfileLine[]; receiver: ProfileLine[] };
+}
+
+/** One function of a CPU profile: name, place and share of samples. */
+export interface ProfileLine {
+  fn: string;
+  at: string;
+  selfPercent: number;
+}
+
+/** Options of an end-to-end run. */
+export interface EndToEndOptions {
+  keySize: number;
+  redis: RedisHandle;
+  /** Messages of the full-speed phase. */
+  count: number;
+  /** Parallel submissions in flight. */
+  concurrency?: number;
+  /** Leak check sizes (messages); skipped when absent. */
+  leak?: { small: number; large: number };
+  /** Run the nodes under --cpu-prof and report the top 5 self-time functions. */
+  profile?: boolean;
+}
+
+const request = () => ({
+  type: 'trace-request',
+  to: ['RS'],
+  handling: {
+    code: 'H1',
+    purpose: 'criminal-investigation',
+    legalBasis: 'Police Cooperation Convention for Southeast Europe, Art. 5',
+    evaluation: { source: 'B', information: '2' },
+  },
+  body: STORY_BODIES.traceRequest,
+});
+
+/** Runs AL → RS at full speed, then at half that rate for latency, on fresh nodes and keys. */
+export async function measureEndToEnd(o: EndToEndOptions): Promise<EndToEndResult> {
+  const dir = await mkdtemp(join(tmpdir(), 'ffx-bench-e2e-'));
+  const peerPorts: Record<string, number> = {};
+  for (const m of devFederation().members) peerPorts[m.id] = await freePort();
+  const pkiDir = join(dir, 'pki');
+  await generateDevPki({
+    out: pkiDir,
+    keySize: o.keySize,
+    endpoints: Object.fromEntries(
+      Object.entries(peerPorts).map(([id, p]) => [id, `https://localhost:${p}`]),
+    ),
+  });
+  const profileDir = join(dir, 'profiles');
+  const fed = new DevFederationRunner({
+    pkiDir,
+    stateDir: join(dir, 'state'),
+    redisUrl: o.redis.url,
+    redisPrefix: `ffx-bench-${process.pid}-${o.keySize}:`,
+    mintToken: (sub, roles) => mintDevToken({ pkiDir, sub, roles, ttlSeconds: 7200 }),
+    fixedPorts: false,
+    peerPorts,
+    logLevel: 'warn',
+    delivery: { concurrencyPerPeer: 16, backoffBaseMs: 200, backoffMaxMs: 2000 },
+    peerApi: { rateLimit: { max: 1_000_000, windowSeconds: 1 } },
+    ...(o.profile ? { env: { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } } : {}),
+  });
+  try {
+    const al = await fed.start('AL');
+    const rs = await fed.start('RS');
+    const client = await fed.client('AL', 'bench', ['analyst']);
+    const concurrency = o.concurrency ?? 32;
+
+    // Warm-up: connections, JIT, key caches.
+    await submitMany(client, 50, concurrency);
+    await waitDelivered(al.ready.localApi, 50);
+
+    const t0 = performance.now();
+    await submitMany(client, o.count, concurrency);
+    await waitDelivered(al.ready.localApi, 50 + o.count);
+    const perSecond = o.count / ((performance.now() - t0) / 1000);
+
+    const offered = Math.max(1, perSecond / 2);
+    const n = Math.max(50, Math.min(o.count, Math.round(offered * 10)));
+    const ids: string[] = [];
+    const start = performance.now();
+    const pending: Promise<void>[] = [];
+    for (let i = 0; i < n; i++) {
+      const due = start + (i * 1000) / offered;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      pending.push(
+        client.submit(request() as never).then((r) => void ids.push(r.results[0]!.messageId)),
+      );
+    }
+    await Promise.all(pending);
+    await waitDelivered(al.ready.localApi, 50 + o.count + n);
+    const latencies: number[] = [];
+    for (const id of ids) {
+      const d = await client.outboxMessage(id);
+      const acceptedAt = d.history.find((h) => h.status === 'accepted')?.at;
+      const deliveredAt = d.history.find((h) => h.status === 'delivered')?.at;
+      if (acceptedAt && deliveredAt)
+        latencies.push(Date.parse(deliveredAt) - Date.parse(acceptedAt));
+    }
+    latencies.sort((a, b) => a - b);
+    const q = (p: number) =>
+      latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
+
+    let leak: EndToEndResult['leak'];
+    if (o.leak) {
+      let sent = 50 + o.count + n;
+      await submitMany(client, o.leak.small, concurrency);
+      sent += o.leak.small;
+      await waitDelivered(al.ready.localApi, sent);
+      const small: [number, number] = [rssMiB(al.pid!), rssMiB(rs.pid!)];
+      await submitMany(client, o.leak.large - o.leak.small, concurrency);
+      sent += o.leak.large - o.leak.small;
+      await waitDelivered(al.ready.localApi, sent);
+      const large: [number, number] = [rssMiB(al.pid!), rssMiB(rs.pid!)];
+      leak = { small: o.leak.small, large: o.leak.large, after: { small, large } };
+    }
+    const peakRssMiB = { sender: peakRss(al.pid!), receiver: peakRss(rs.pid!) };
+    const pids = { sender: al.pid!, receiver: rs.pid! };
+    await fed.stopAll();
+    let profile: EndToEndResult['profile'];
+    if (o.profile) {
+      profile = {
+        sender: await topFunctions(profileDir, pids.sender),
+        receiver: await topFunctions(profileDir, pids.receiver),
+      };
+    }
+    return {
+      keySize: o.keySize,
+      messages: o.count,
+      perSecond,
+      latency: {
+        offeredPerSecond: offered,
+        messages: latencies.length,
+        p50: q(0.5),
+        p95: q(0.95),
+        p99: q(0.99),
+      },
+      peakRssMiB,
+      ...(leak ? { leak } : {}),
+      ...(profile ? { profile } : {}),
+    };
+  } finally {
+    await fed.stopAll();
+    await fed.clean();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function submitMany(
+  client: LocalApiClient,
+  count: number,
+  concurrency: number,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      next++;
+      const r = await client.submit(request() as never);
+      if (r.results[0]?.status !== 'queued')
+        throw new Error(`submission not queued: ${JSON.stringify(r.results[0])}`);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+}
+
+/** Waits until the sender's delivered counter reaches `total`. */
+async function waitDelivered(
+  localApi: string,
+  total: number,
+  timeoutMs = 30 * 60_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const text = await (await fetch(new URL('/v1/metrics', localApi))).text();
+    const m = /^ffx_messages_delivered_total(?:\{[^}]*\})? (\d+)/m.exec(text);
+    const delivered = text
+      .split('\n')
+      .filter((l) => l.startsWith('ffx_messages_delivered_total'))
+      .reduce((s, l) => s + Number(l.split(' ').pop()), 0);
+    if ((m ? delivered : 0) >= total) return;
+    if (Date.now() > deadline) throw new Error(`only ${delivered} of ${total} delivered in time`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function statusKiB(pid: number, field: string): number {
+  const s = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(s);
+  return m ? Number(m[1]) : NaN;
+}
+const rssMiB = (pid: number) => statusKiB(pid, 'VmRSS') / 1024;
+const peakRss = (pid: number) => statusKiB(pid, 'VmHWM') / 1024;
+
+interface CpuProfile {
+  nodes: Array<{
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number };
+    hitCount?: number;
+  }>;
+}
+
+/** Top 5 self-time functions of the CPU profile written by process `pid`. */
+async function topFunctions(dir: string, pid: number): Promise<ProfileLine[]> {
+  const file = (await readdir(dir).catch(() => [] as string[])).find((f) => f.includes(`.${pid}.`));
+  if (!file) return [];
+  const p = JSON.parse(await readFile(join(dir, file), 'utf8')) as CpuProfile;
+  const byFn = new Map<string, { fn: string; at: string; hits: number }>();
+  let total = 0;
+  for (const n of p.nodes) {
+    const hits = n.hitCount ?? 0;
+    if (n.callFrame.functionName === '(idle)') continue;
+    total += hits;
+    const at = n.callFrame.url
+      ? `${n.callFrame.url.replace(/^file:\/\/.*?\/(node_modules|node|protocol)\//, '$1/')}:${n.callFrame.lineNumber + 1}`
+      : '';
+    const key = `${n.callFrame.functionName}@${at}`;
+    const e = byFn.get(key) ?? { fn: n.callFrame.functionName || '(anonymous)', at, hits: 0 };
+    e.hits += hits;
+    byFn.set(key, e);
+  }
+  return [...byFn.values()]
+    .sort((a, b) => b.hits - a.hits)
+    .slice(0, 5)
+    .map((e) => ({ fn: e.fn, at: e.at, selfPercent: (100 * e.hits) / Math.max(1, total) }));
+}

@@ -1,0 +1,112 @@
+// `npm run bench`: crypto ceiling, end to end, ratios, policy and schema costs, memory, profile hints.
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { ensureRedis } from '../node/dev/private-redis.js';
+import { measureCryptoCeiling, measureValidations, type CeilingResult } from './crypto-ceiling.js';
+import { measureEndToEnd, type EndToEndResult } from './end-to-end.js';
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    count: { type: 'string' },
+    'key-sizes': { type: 'string', default: '3072,2048' },
+    leak: { type: 'string', description: 'small,large message counts of the leak check' },
+    'no-profile': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (args.help) {
+  console.log(`npm run bench -- [--quick] [--count N] [--key-sizes 3072,2048] [--leak 5000,50000] [--no-profile]
+Measures, in one run and on this machine: the crypto ceiling (seal+open+sign/verify receipt per
+message in one process), end-to-end delivered-and-receipted messages/s between two real nodes,
+their ratio, latency at half that rate, policy decisions/s and schema validations/s with their
+share of one message's CPU time, peak RSS, an RSS leak check and the top self-time functions.
+Prints a table and writes bench/results.json.`);
+  process.exit(0);
+}
+
+const keySizes = args['key-sizes'].split(',').map(Number);
+const count = Number(args.count ?? (args.quick ? 300 : 2000));
+const leak = args.leak
+  ? (args.leak.split(',').map(Number) as [number, number])
+  : args.quick
+    ? undefined
+    : ([5000, 50000] as [number, number]);
+
+const redis = await ensureRedis();
+const rows: Array<{ keySize: number; ceiling: CeilingResult; e2e: EndToEndResult }> = [];
+try {
+  for (const keySize of keySizes) {
+    process.stderr.write(`RSA ${keySize}: crypto ceiling…\n`);
+    const ceiling = await measureCryptoCeiling(keySize, args.quick ? 2 : 5);
+    process.stderr.write(`RSA ${keySize}: end to end with ${count} messages…\n`);
+    const e2e = await measureEndToEnd({
+      keySize,
+      redis,
+      count,
+      ...(leak && keySize === keySizes[0] ? { leak: { small: leak[0], large: leak[1] } } : {}),
+      profile: !args['no-profile'] && keySize === keySizes[0],
+    });
+    rows.push({ keySize, ceiling, e2e });
+  }
+} finally {
+  await redis.stop();
+}
+
+const validationsPerSecond = measureValidations(args.quick ? 1 : 3);
+let policy: { decisionsPerSecond: number; validationsPerSecond: number; ratio: number } | undefined;
+try {
+  const mod = (await import('./policy-bench.js')) as {
+    runPolicyBench?: () => Promise<typeof policy>;
+  };
+  policy = await mod.runPolicyBench?.();
+} catch (err) {
+  process.stderr.write(`policy benchmark not run: ${(err as Error).message}\n`);
+}
+
+const f = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '-');
+const lines: string[] = [];
+lines.push(
+  '| RSA | crypto ceiling msg/s | end-to-end msg/s | ratio e2e/ceiling | p50 ms | p95 ms | p99 ms (at msg/s) | peak RSS sender/receiver MiB |',
+);
+lines.push('|---|---|---|---|---|---|---|---|');
+for (const r of rows) {
+  lines.push(
+    `| ${r.keySize} | ${f(r.ceiling.perSecond)} | ${f(r.e2e.perSecond)} | ${f(r.e2e.perSecond / r.ceiling.perSecond, 2)} | ${f(r.e2e.latency.p50, 0)} | ${f(r.e2e.latency.p95, 0)} | ${f(r.e2e.latency.p99, 0)} (${f(r.e2e.latency.offeredPerSecond)}) | ${f(r.e2e.peakRssMiB.sender, 0)}/${f(r.e2e.peakRssMiB.receiver, 0)} |`,
+  );
+}
+const base = rows[0];
+if (base) {
+  const msgMs = 1000 / base.ceiling.perSecond;
+  lines.push('');
+  lines.push(
+    `crypto steps (RSA ${base.keySize}, ms/message): seal ${f(base.ceiling.stepsMs.seal, 2)}, open ${f(base.ceiling.stepsMs.open, 2)}, sign receipt ${f(base.ceiling.stepsMs.signReceipt, 2)}, verify receipt ${f(base.ceiling.stepsMs.verifyReceipt, 2)}`,
+  );
+  lines.push(
+    `schema validations/s: ${f(validationsPerSecond, 0)} — share of one message's crypto time: ${f((100 * 2 * (1000 / validationsPerSecond)) / msgMs, 2)} % (validated twice: seal and open)`,
+  );
+  if (policy) {
+    lines.push(
+      `policy decisions/s (100-rule policy): ${f(policy.decisionsPerSecond, 0)} — share of one message's crypto time: ${f((100 * (1000 / policy.decisionsPerSecond)) / msgMs, 2)} %; decision/validation cost ratio ${f(policy.ratio, 2)}`,
+    );
+  }
+  if (base.e2e.leak) {
+    const l = base.e2e.leak;
+    lines.push(
+      `RSS after ${l.small} / ${l.large} messages: sender ${f(l.after.small[0], 0)} → ${f(l.after.large[0], 0)} MiB (×${f(l.after.large[0] / l.after.small[0], 2)}), receiver ${f(l.after.small[1], 0)} → ${f(l.after.large[1], 0)} MiB (×${f(l.after.large[1] / l.after.small[1], 2)})`,
+    );
+  }
+  if (base.e2e.profile) {
+    for (const who of ['sender', 'receiver'] as const) {
+      lines.push(
+        `top self time, ${who}: ${base.e2e.profile[who].map((p) => `${p.fn} (${p.at}) ${f(p.selfPercent)} %`).join('; ')}`,
+      );
+    }
+  }
+}
+console.log(lines.join('\n'));
+await writeFile(
+  new URL('./results.json', import.meta.url),
+  `${JSON.stringify({ at: new Date().toISOString(), rows, validationsPerSecond, policy }, null, 2)}\n`,
+);
+process.exit(0);
