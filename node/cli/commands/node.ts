@@ -21,7 +21,14 @@ export function register(program: Command): void {
       try {
         const config = await loadConfig(opts.config);
         const { ExchangeNode } = await import('../../service/exchange-node.js');
-        running = await ExchangeNode.start(config);
+        // Fault injection for the test suites only: run this process with a shifted clock.
+        const offset = Number(process.env.FFX_FAULT_CLOCK_OFFSET_MS ?? 0);
+        running = await ExchangeNode.start(
+          config,
+          Number.isFinite(offset) && offset !== 0
+            ? { now: () => new Date(Date.now() + offset) }
+            : {},
+        );
       } catch (err) {
         if (err instanceof NodeError) throw new CliExit(1, `ffx node: ${err.message}`);
         throw new CliExit(1, `ffx node: cannot start: ${(err as Error).message}`);
