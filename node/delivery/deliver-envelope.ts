@@ -3,6 +3,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import {
   FfxError,
   ffxErrorCatalogue,
+  peekHeader,
   verifyReceipt,
   type FfxCode,
 } from '../../protocol/index.js';
@@ -46,6 +47,14 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
       const lastError = await lastErrorOf(store, id);
       await fail(id, peer, lastError ?? { code: 'FFX-EXPIRED', message: 'the message expired before it could be delivered' });
       throw new UnrecoverableError(`message ${id} expired before delivery`);
+    }
+
+    const sealedFor = recipientKeyProblem(trust, peer, env.jwe);
+    if (sealedFor) {
+      // Never deliver what was sealed to a key the federation withdrew; a dead letter can be
+      // retried by an admin, which seals it again for the peer's current key.
+      await fail(id, peer, { code: 'FFX-CERT-REVOKED', message: sealedFor });
+      throw new UnrecoverableError(`message ${id}: ${sealedFor}`);
     }
 
     const attempt = await store.countAttempt(id);
@@ -115,6 +124,19 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
     const retryable = known ? known.retryable : res.status >= 500 || res.status === 429 || res.status === 408;
     return retryable ? { kind: 'retry', code, message } : { kind: 'rejected', code, message };
   }
+}
+
+/** Why the envelope's recipient key may no longer be used, or undefined when it may. */
+function recipientKeyProblem(trust: TrustStore, peer: string, jwe: string): string | undefined {
+  const kid = peekHeader(jwe).kid;
+  const listed = trust.directory.certificateByKid(kid);
+  if (!listed || listed.memberId !== peer || listed.use !== 'enc') {
+    return `the encryption certificate this message was sealed for is no longer listed for ${peer}`;
+  }
+  if (trust.directory.isRevoked(listed.serial)) {
+    return `the encryption certificate ${listed.serial} of ${peer} this message was sealed for is revoked`;
+  }
+  return undefined;
 }
 
 function errorOutcome(err: unknown): Outcome {

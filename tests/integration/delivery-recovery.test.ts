@@ -1,60 +1,9 @@
 // Delivery survives outages: peer down then up, sender SIGKILLed mid-burst, two senders on one Redis.
 import { expect } from 'chai';
 import { freePort } from '../../node/dev/private-redis.js';
-import { STORY_BODIES } from '../../node/dev/demo-story.js';
 import { LocalApiClient } from '../../node/dev/local-api-client.js';
 import { eventually, testFederation } from '../fixtures/federation.js';
-import type { components } from '../../generated/openapi.js';
-
-type SubmitRequest = components['schemas']['SubmitRequest'];
-
-/** A hit notification (no personal data) to `to`, numbered so each body differs. */
-function hit(to: string, n: number): SubmitRequest {
-  return {
-    type: 'hit-notification',
-    to: [to],
-    handling: { code: 'H1', purpose: 'criminal-investigation', legalBasis: 'Police Cooperation Convention for Southeast Europe, Art. 5' },
-    body: { ...STORY_BODIES.hit, notificationRef: `AL-TEST-${n}` },
-  } as unknown as SubmitRequest;
-}
-
-/** Submits `count` messages, `parallel` at a time; resolves to the ids the node accepted. */
-async function burst(client: LocalApiClient, count: number, to: string, parallel = 8, offset = 0): Promise<{ accepted: string[]; failed: number }> {
-  const accepted: string[] = [];
-  let failed = 0;
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      const n = next++;
-      try {
-        const r = await client.submit(hit(to, offset + n));
-        for (const x of r.results) if (x.status === 'queued') accepted.push(x.messageId);
-      } catch {
-        failed++;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: parallel }, worker));
-  return { accepted, failed };
-}
-
-/** Every inbox id of a node (all pages). */
-async function inboxIds(client: LocalApiClient): Promise<string[]> {
-  const ids: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await client.inbox(`?limit=500${cursor ? `&cursor=${cursor}` : ''}`);
-    ids.push(...page.items.map((i) => i.id));
-    cursor = page.nextCursor;
-  } while (cursor);
-  return ids;
-}
-
-async function statuses(client: LocalApiClient, ids: string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const id of ids) out.set(id, (await client.outboxMessage(id)).summary.status);
-  return out;
-}
+import { burst, inboxIds, statuses } from '../fixtures/traffic.js';
 
 describe('delivery recovery (real node processes, real Redis)', function () {
   this.timeout(240_000);
