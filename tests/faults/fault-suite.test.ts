@@ -1,0 +1,336 @@
+// Fault suite: each scenario runs its own nodes and its own AOF redis-server, injects one fault,
+// and proves that every accepted submission is delivered exactly once and every journal verifies.
+import { expect } from 'chai';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadDevPki, signDirectory } from '../../certs-dev/index.js';
+import { freePort, startPrivateRedis, type RedisHandle } from '../../node/dev/private-redis.js';
+import type { DevFederationRunner, RunnerOptions } from '../../node/dev/dev-federation-runner.js';
+import type { LocalApiClient } from '../../node/dev/local-api-client.js';
+import { eventually, FAST_DELIVERY, testFederation } from '../fixtures/federation.js';
+import { testPki, type TestPki } from '../fixtures/pki.js';
+import { verifyJournals } from '../fixtures/journals.js';
+import { allHaveStatus, burst, hit, inboxIds, metricSum } from '../fixtures/traffic.js';
+import { ChaosProxy } from '../fixtures/chaos-proxy.js';
+
+interface Scenario {
+  redis: RedisHandle;
+  fed: DevFederationRunner;
+  stateDir: string;
+  pki: TestPki;
+}
+
+const open: Array<() => Promise<void>> = [];
+
+/** A scenario's own AOF redis-server (appendfsync always) and federation runner. */
+async function scenario(label: string, overrides: Partial<RunnerOptions> = {}): Promise<Scenario> {
+  const redis = await startPrivateRedis({ aof: true });
+  const { fed, pki, stateDir } = await testFederation(label, { redisUrl: redis.url, ...overrides });
+  open.push(async () => {
+    await fed.stopAll();
+    await redis.stop();
+  });
+  return { redis, fed, stateDir, pki };
+}
+
+/** Waits until every id is delivered, then checks the receiver holds each exactly once and journals verify. */
+async function assertDeliveredOnce(
+  s: Scenario,
+  sender: LocalApiClient,
+  receiver: LocalApiClient,
+  accepted: string[],
+  what: string,
+  extra = '',
+): Promise<void> {
+  await eventually(
+    `all ${accepted.length} accepted messages delivered`,
+    () => allHaveStatus(sender, accepted, 'delivered'),
+    180_000,
+    500,
+  );
+  const ids = await inboxIds(receiver);
+  const unique = new Set(ids);
+  await s.fed.stopAll();
+  const journals = await verifyJournals(s.stateDir, s.pki);
+  console.log(
+    `      ${what}: accepted ${accepted.length}, delivered ${accepted.length}, inbox entries ${ids.length} (unique ${unique.size})${extra}; ${journals.length} journals verify`,
+  );
+  expect(unique.size, 'inbox entries are unique').to.equal(ids.length);
+  expect(ids.slice().sort()).to.deep.equal(accepted.slice().sort());
+}
+
+describe('fault suite (own AOF redis-server per scenario, real node processes)', function () {
+  this.timeout(300_000);
+
+  before(async () => {
+    await testPki();
+  });
+
+  afterEach(async () => {
+    while (open.length > 0) await open.pop()!();
+  });
+
+  it('receiver down for a while: everything queued is delivered once it is back', async () => {
+    const s = await scenario('f-down');
+    await s.fed.start('AL');
+    const al = await s.fed.client('AL', 'arta.hoxha', ['analyst']);
+    const { accepted } = await burst(al, 100, 'BA');
+    expect(accepted).to.have.length(100);
+    await eventually(
+      'failed attempts on the absent receiver',
+      async () => (await al.outboxMessage(accepted[0]!)).summary.attempts >= 2,
+      60_000,
+    );
+    await s.fed.start('BA');
+    const ba = await s.fed.client('BA', 'officer.ba', ['analyst']);
+    await assertDeliveredOnce(s, al, ba, accepted, 'receiver down', ', sent 100');
+  });
+
+  it('receiver SIGKILLed mid-burst and restarted: every accepted message delivered exactly once', async () => {
+    const s = await scenario('f-rkill');
+    await s.fed.start('AL');
+    const receiver = await s.fed.start('BA');
+    const al = await s.fed.client('AL', 'arta.hoxha', ['analyst']);
+    const ba = await s.fed.client('BA', 'officer.ba', ['analyst']);
+    const sending = burst(al, 200, 'BA', 8);
+    await eventually(
+      'the receiver has started receiving',
+      async () => (await inboxIds(ba)).length >= 30,
+      60_000,
+      50,
+    );
+    await receiver.kill('SIGKILL');
+    const { accepted } = await sending;
+    expect(accepted).to.have.length(200);
+    await new Promise((r) => setTimeout(r, 1500));
+    await receiver.start();
+    const ba2 = await s.fed.client('BA', 'officer.ba', ['analyst']);
+    await assertDeliveredOnce(s, al, ba2, accepted, 'receiver SIGKILL', ', sent 200');
+  });
+
+  it('sender SIGKILLed mid-burst and restarted: every accepted message delivered exactly once', async () => {
+    const s = await scenario('f-skill');
+    const sender = await s.fed.start('AL');
+    await s.fed.start('BA');
+    const al = await s.fed.client('AL', 'arta.hoxha', ['analyst']);
+    const ba = await s.fed.client('BA', 'officer.ba', ['analyst']);
+    const sending = burst(al, 200, 'BA', 8);
+    await eventually(
+      'the receiver has started receiving',
+      async () => (await inboxIds(ba)).length >= 30,
+      60_000,
+      50,
+    );
+    await sender.kill('SIGKILL');
+    const { accepted, failed } = await sending;
+    await sender.start();
+    const al2 = await s.fed.client('AL', 'arta.hoxha', ['analyst']);
+    await assertDeliveredOnce(
+      s,
+      al2,
+      ba,
+      accepted,
+      'sender SIGKILL',
+      `, sent 200, refused while down ${failed}`,
+    );
+  });
+
+  it('Redis SIGKILLed mid-burst and restarted on its AOF: nothing accepted is lost', async () => {
+    const s = await scenario('f-redis');
+    await s.fed.start('AL');
+    await s.fed.start('BA');
+    const al = await s.fed.client('AL', 'arta.hoxha', ['analyst']);
+    const ba = await s.fed.client('BA', 'officer.ba', ['analyst']);
+    const sending = burst(al, 200, 'BA', 8);
+    await eventually(
+      'the receiver has started receiving',
+      async () => (await inboxIds(ba)).length >= 30,
+      60_000,
+      50,
+    );
+    const { dir, port } = s.redis;
+    s.redis.process!.kill('SIGKILL');
+    await new Promise((r) => setTimeout(r, 1500));
+    const restarted = await startPrivateRedis({ aof: true, dir: dir!, port: port! });
+    open.unshift(async () => {
+      await restarted.stop();
+      await rm(dir!, { recursive: true, force: true });
+    });
+    const { accepted, failed } = await sending;
+    await assertDeliveredOnce(
+      s,
+      al,
+      ba,
+      accepted,
+      'Redis SIGKILL',
+      `, sent 200, refused while Redis was down ${failed}`,
+    );
+  });
+
+  it('a proxy that resets, drops and delays answers beyond the timeout: delivered once, redeliveries answered with the original receipt', async () => {
+    const s = await scenario('f-chaos', { delivery: { ...FAST_DELIVERY, attemptTimeoutMs: 1500 } });
+    const rsPort = await freePort();
+    const proxy = await ChaosProxy.start(s.pki.peerPorts.RS!, rsPort, {
+      reset: 0.15,
+      dropAnswer: 0.2,
+      delayAnswer: 0.15,
+      delayMs: 2500,
+    });
+    open.push(() => proxy.close());
+    await s.fed.start('AL');
+    await s.fed.start('RS', 'main', { peerPort: rsPort });
+    const al = await s.fed.client('AL', 'arta.hoxha', ['analyst']);
+    const rs = await s.fed.client('RS', 'marko.petrovic', ['analyst']);
+    const { accepted } = await burst(al, 100, 'RS', 8);
+    expect(accepted).to.have.length(100);
+    await eventually(
+      'all delivered through the proxy',
+      () => allHaveStatus(al, accepted, 'delivered'),
+      180_000,
+      500,
+    );
+    const redeliveries = await metricSum(
+      s.fed.process('RS').ready.localApi,
+      'ffx_messages_received_total',
+      'duplicate="true"',
+    );
+    const st = proxy.stats;
+    expect(st.reset + st.dropped + st.delayed, 'the proxy injected faults').to.be.greaterThan(0);
+    await assertDeliveredOnce(
+      s,
+      al,
+      rs,
+      accepted,
+      'chaos proxy',
+      `, sent 100, proxy connections ${st.connections} (reset ${st.reset}, answers dropped ${st.dropped}, delayed ${st.delayed}), redeliveries answered idempotently ${redeliveries}`,
+    );
+  });
+
+  it('clock skew within the window is accepted; beyond it the receiver refuses with FFX-FUTURE and stores nothing', async () => {
+    const s = await scenario('f-skew');
+    const ahead = await testFederation('f-skew-ahead', {
+      redisUrl: s.redis.url,
+      env: { FFX_FAULT_CLOCK_OFFSET_MS: String(120_000) },
+    });
+    open.push(() => ahead.fed.stopAll());
+    await s.fed.start('BA');
+    await ahead.fed.start('AL');
+    const al = await ahead.fed.client('AL', 'arta.hoxha', ['analyst']);
+    const ba = await s.fed.client('BA', 'officer.ba', ['analyst']);
+    const within = await burst(al, 20, 'BA');
+    await eventually(
+      'within-window messages delivered',
+      () => allHaveStatus(al, within.accepted, 'delivered'),
+      60_000,
+      300,
+    );
+    await ahead.fed.stopAll();
+
+    const far = await testFederation('f-skew-far', {
+      redisUrl: s.redis.url,
+      env: { FFX_FAULT_CLOCK_OFFSET_MS: String(900_000) },
+    });
+    open.push(() => far.fed.stopAll());
+    await far.fed.start('AL');
+    const alFar = await far.fed.client('AL', 'arta.hoxha', ['analyst']);
+    const beyond = await burst(alFar, 10, 'BA');
+    await eventually(
+      'the receiver refused with FFX-FUTURE',
+      async () => {
+        const m = await alFar.outboxMessage(beyond.accepted[0]!);
+        return m.summary.lastError?.code === 'FFX-FUTURE' && m.summary.attempts >= 2;
+      },
+      60_000,
+      300,
+    );
+    const inbox = await inboxIds(ba);
+    const statuses = await Promise.all(
+      beyond.accepted.map(async (id) => (await alFar.outboxMessage(id)).summary.status),
+    );
+    console.log(
+      `      clock skew: +120 s sent 20, delivered 20; +900 s sent 10, delivered 0, inbox ${inbox.length}, statuses ${[...new Set(statuses)].join(',')}`,
+    );
+    expect(inbox.slice().sort()).to.deep.equal(within.accepted.slice().sort());
+    expect(
+      statuses.every((x) => x === 'queued' || x === 'sending'),
+      'retried until expiry, not lost',
+    ).to.equal(true);
+    await far.fed.stopAll();
+    await s.fed.stopAll();
+    for (const st of [s.stateDir, ahead.stateDir, far.stateDir]) await verifyJournals(st, s.pki);
+  });
+
+  it("a peer's encryption certificate revoked in a new directory while messages to it are queued: none delivered, all dead-lettered with FFX-CERT-REVOKED", async () => {
+    const base = await testPki();
+    const pkiDir = await mkdtemp(join(tmpdir(), 'ffx-revoke-pki-'));
+    open.push(() => rm(pkiDir, { recursive: true, force: true }));
+    await cp(base.out, pkiDir, { recursive: true });
+    const s = await scenario('f-revoke', { pkiDir });
+    const al = await (async () => {
+      await s.fed.start('AL', 'main', { directoryRefreshSeconds: 5 });
+      return s.fed.client('AL', 'arta.hoxha', ['analyst']);
+    })();
+    const { accepted } = await burst(al, 20, 'BA');
+    expect(accepted).to.have.length(20);
+
+    const pki = await loadDevPki(pkiDir);
+    const ba = pki.directory.members.find((m) => m.id === 'BA')!;
+    const enc = ba.certificates.find((c) => c.use === 'enc')!;
+    const next = {
+      ...pki.directory,
+      sequence: pki.directory.sequence + 1,
+      issuedAt: new Date().toISOString(),
+      revoked: [
+        ...pki.directory.revoked,
+        {
+          serial: enc.serial,
+          revokedAt: new Date().toISOString(),
+          reason: 'keyCompromise' as const,
+        },
+      ],
+    };
+    await writeFile(
+      join(pkiDir, 'directory.jws'),
+      await signDirectory(next, pki.operator.keyPem, pki.operator.certPem),
+    );
+    const localApi = s.fed.process('AL').ready.localApi;
+    await eventually(
+      'AL installed the new directory',
+      async () => {
+        const r = (await (await fetch(`${localApi}/v1/ready`)).json()) as {
+          checks: { directory: { sequence: number } };
+        };
+        return r.checks.directory.sequence === next.sequence;
+      },
+      30_000,
+      500,
+    );
+    await s.fed.start('BA');
+    const baClient = await s.fed.client('BA', 'officer.ba', ['analyst']);
+    await eventually(
+      'every queued message dead-lettered',
+      () => allHaveStatus(al, accepted, 'failed'),
+      60_000,
+      300,
+    );
+    const codes = await Promise.all(
+      accepted.map(async (id) => (await al.outboxMessage(id)).summary.lastError?.code),
+    );
+    const inbox = await inboxIds(baClient);
+    let refused = '';
+    try {
+      await al.submit(hit('BA', 999));
+    } catch (err) {
+      refused = String((err as { status?: number }).status);
+    }
+    console.log(
+      `      revoked peer: queued 20, delivered 0, dead-lettered ${codes.filter((c) => c === 'FFX-CERT-REVOKED').length}, inbox ${inbox.length}, new submission answered HTTP ${refused}`,
+    );
+    expect(codes.every((c) => c === 'FFX-CERT-REVOKED')).to.equal(true);
+    expect(inbox).to.have.length(0);
+    expect(refused).to.equal('503');
+    await s.fed.stopAll();
+    await verifyJournals(s.stateDir, pki);
+  });
+});
