@@ -1,37 +1,10 @@
 // The peer API of a real node process refuses unauthenticated or mismatched senders and oversized bodies.
 import { expect } from 'chai';
-import { request } from 'node:https';
-import { createPrivateKey, createPublicKey } from 'node:crypto';
-import { v7 as uuidv7 } from 'uuid';
-import { seal } from '../../protocol/index.js';
-import { certificateKid, createRootCa, generateRsaKeyPair, issueCertificate } from '../../certs-dev/index.js';
-import { STORY_BODIES } from '../../node/dev/demo-story.js';
+import { createRootCa, generateRsaKeyPair, issueCertificate } from '../../certs-dev/index.js';
 import { testFederation } from '../fixtures/federation.js';
+import { envelopeFrom as envelopeFromPki, postEnvelope as post, type Answer } from '../fixtures/peer.js';
 import type { DevFederationRunner } from '../../node/dev/dev-federation-runner.js';
 import type { TestPki } from '../fixtures/pki.js';
-
-interface Answer {
-  status: number;
-  type: string;
-  body: string;
-}
-
-/** POSTs `body` to the peer API with the given client certificate (or none). */
-function post(url: string, body: Buffer | string, tls: { key?: string; cert?: string; ca: string }, contentType = 'application/jose'): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      new URL('/v1/envelopes', url),
-      { method: 'POST', key: tls.key, cert: tls.cert, ca: tls.ca, headers: { 'content-type': contentType }, agent: false },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString() }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 describe('peer API refusals (real node process, mutual TLS)', function () {
   this.timeout(120_000);
@@ -48,29 +21,7 @@ describe('peer API refusals (real node process, mutual TLS)', function () {
     await fed.stopAll();
   });
 
-  /** A valid envelope from `from` to RS. */
-  async function envelopeFrom(from: string): Promise<string> {
-    const now = new Date();
-    const m = pki.members[from]!;
-    return seal({
-      message: {
-        v: 1,
-        id: uuidv7(),
-        type: 'hit-notification',
-        from,
-        to: 'RS',
-        createdAt: now.toISOString(),
-        expiresAt: new Date(now.getTime() + 3600_000).toISOString(),
-        handling: { code: 'H1', purpose: 'criminal-investigation', containsPersonalData: false, legalBasis: 'Police Cooperation Convention for Southeast Europe, Art. 5' },
-        policy: { id: 'test', version: 1, decisionHash: 'A'.repeat(43) },
-        body: STORY_BODIES.hit,
-      },
-      signingKey: createPrivateKey(m.sig.keyPem),
-      signingKid: certificateKid(m.sig.certPem),
-      recipientKey: createPublicKey(pki.members.RS!.enc.certPem),
-      recipientKid: certificateKid(pki.members.RS!.enc.certPem),
-    });
-  }
+  const envelopeFrom = (from: string) => envelopeFromPki(pki, from, 'RS');
 
   async function inboxSize(): Promise<number> {
     const rs = await fed.client('RS', 'officer.rs', ['analyst']);

@@ -1,0 +1,179 @@
+// Security matrix of the peer API's transport: TLS versions and suites (openssl s_client), revoked
+// client certificates, header size limits and per-peer rate limiting, on a real node process.
+import { expect } from 'chai';
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { request } from 'node:https';
+import { loadDevPki, signDirectory } from '../../certs-dev/index.js';
+import { testFederation } from '../fixtures/federation.js';
+import { testPki, type TestPki } from '../fixtures/pki.js';
+import { envelopeFrom, postEnvelope } from '../fixtures/peer.js';
+import type { DevFederationRunner } from '../../node/dev/dev-federation-runner.js';
+
+/** Runs `openssl s_client` against the peer API; resolves whether the handshake completed. */
+function handshake(
+  port: number,
+  args: string[],
+  pki: TestPki,
+): Promise<{ ok: boolean; output: string }> {
+  const member = join(pki.out, 'members', 'AL');
+  return new Promise((resolve) => {
+    const child = execFile(
+      'openssl',
+      [
+        's_client',
+        '-connect',
+        `127.0.0.1:${port}`,
+        '-servername',
+        'localhost',
+        '-CAfile',
+        join(pki.out, 'root-ca.cert.pem'),
+        '-cert',
+        join(member, 'tls.cert.pem'),
+        '-key',
+        join(member, 'tls.key.pem'),
+        ...args,
+      ],
+      { timeout: 15_000 },
+      (err, stdout, stderr) => {
+        const output = `${stdout}\n${stderr}`;
+        const cipher = /Cipher is (\S+)/.exec(output)?.[1];
+        resolve({ ok: !err && cipher !== undefined && cipher !== '(NONE)', output });
+      },
+    );
+    child.stdin?.end('');
+  });
+}
+
+describe('security: peer API transport (real node process)', function () {
+  this.timeout(120_000);
+  let fed: DevFederationRunner;
+  let pki: TestPki;
+  let port: number;
+  let url: string;
+  let pkiDir: string;
+
+  before(async () => {
+    pki = await testPki();
+    // A copy of the PKI whose directory revokes AL's TLS certificate; RS runs on it.
+    pkiDir = await mkdtemp(join(tmpdir(), 'ffx-sec-pki-'));
+    await cp(pki.out, pkiDir, { recursive: true });
+    const copy = await loadDevPki(pkiDir);
+    const tls = copy.directory.members
+      .find((m) => m.id === 'MK')!
+      .certificates.find((c) => c.use === 'tls')!;
+    const next = {
+      ...copy.directory,
+      sequence: copy.directory.sequence + 1,
+      revoked: [
+        ...copy.directory.revoked,
+        {
+          serial: tls.serial,
+          revokedAt: new Date().toISOString(),
+          reason: 'keyCompromise' as const,
+        },
+      ],
+    };
+    await writeFile(
+      join(pkiDir, 'directory.jws'),
+      await signDirectory(next, copy.operator.keyPem, copy.operator.certPem),
+    );
+    ({ fed } = await testFederation('sec-transport', {
+      pkiDir,
+      peerApi: { rateLimit: { max: 8, windowSeconds: 60 } },
+    }));
+    const rs = await fed.start('RS');
+    url = rs.ready.peerApi;
+    port = Number(new URL(url).port);
+  });
+
+  after(async () => {
+    await fed.stopAll();
+    await rm(pkiDir, { recursive: true, force: true });
+  });
+
+  it('completes TLS 1.3 and TLS 1.2 with an ECDHE-AEAD suite (control)', async () => {
+    expect((await handshake(port, ['-tls1_3'], pki)).ok).to.equal(true);
+    expect(
+      (await handshake(port, ['-tls1_2', '-cipher', 'ECDHE-RSA-AES256-GCM-SHA384'], pki)).ok,
+    ).to.equal(true);
+  });
+
+  it('refuses TLS 1.1 and TLS 1.0 even when the client offers them', async () => {
+    for (const v of ['-tls1_1', '-tls1']) {
+      const r = await handshake(port, [v, '-cipher', 'DEFAULT@SECLEVEL=0'], pki);
+      expect(r.ok, `${v} must be refused`).to.equal(false);
+    }
+  });
+
+  it('refuses weak TLS 1.2 suites: RSA key transport, CBC, SHA-1', async () => {
+    for (const suite of [
+      'AES128-SHA',
+      'AES256-GCM-SHA384',
+      'ECDHE-RSA-AES128-SHA',
+      'ECDHE-RSA-AES256-SHA384',
+    ]) {
+      const r = await handshake(port, ['-tls1_2', '-cipher', `${suite}@SECLEVEL=0`], pki);
+      expect(r.ok, `${suite} must be refused`).to.equal(false);
+    }
+  });
+
+  it('refuses a client certificate the directory revokes (FFX-CERT-REVOKED)', async () => {
+    const mk = pki.members.MK!;
+    const a = await postEnvelope(url, await envelopeFrom(pki, 'MK', 'RS'), {
+      key: mk.tls.keyPem,
+      cert: mk.tls.certPem,
+      ca: pki.rootCaPem,
+    });
+    expect(a.status).to.be.oneOf([401, 403]);
+    expect((JSON.parse(a.body) as { code: string }).code).to.equal('FFX-CERT-REVOKED');
+  });
+
+  it('refuses oversized request headers (431) before any processing', async () => {
+    const al = pki.members.AL!;
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        new URL('/v1/envelopes', url),
+        {
+          method: 'POST',
+          key: al.tls.keyPem,
+          cert: al.tls.certPem,
+          ca: pki.rootCaPem,
+          agent: false,
+          headers: { 'content-type': 'application/jose', 'x-padding': 'x'.repeat(32 * 1024) },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.end('x');
+    });
+    expect(status).to.equal(431);
+  });
+
+  it('rate-limits each peer separately (FFX-RATE-LIMITED, 429)', async () => {
+    const al = pki.members.AL!;
+    const me = pki.members.ME!;
+    const codes: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const a = await postEnvelope(url, 'garbage', {
+        key: al.tls.keyPem,
+        cert: al.tls.certPem,
+        ca: pki.rootCaPem,
+      });
+      codes.push(a.status);
+    }
+    expect(codes.slice(0, 8).every((c) => c !== 429)).to.equal(true);
+    expect(codes.slice(8)).to.deep.equal([429, 429]);
+    const other = await postEnvelope(url, 'garbage', {
+      key: me.tls.keyPem,
+      cert: me.tls.certPem,
+      ca: pki.rootCaPem,
+    });
+    expect(other.status, "another peer is not limited by AL's traffic").to.not.equal(429);
+  });
+});
