@@ -4,4 +4,8 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { main } = await import('../node/cli/main.ts');
-process.exitCode = await main(process.argv);
+const code = await main(process.argv);
+process.exitCode = code;
+// A command is over when main resolves (`node start` resolves only after a graceful stop): give
+// asynchronous log writes a moment, then leave even if a library still holds a handle open.
+setTimeout(() => process.exit(code), 500).unref();

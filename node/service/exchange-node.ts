@@ -134,16 +134,25 @@ export class ExchangeNode {
     const trust = await TrustStore.load({ nodeId: config.nodeId, ...config.pki }, now);
     const redis = createRedis(config.redis.url, `ffx-${config.nodeId}-${config.instanceId}`);
     const store = new MessageStore(redis, config.redis.prefix, now);
-    const journal = await openJournal(config, trust, events, metrics, log);
-    const policy = await ActivePolicy.open({
-      redis,
-      prefix: config.redis.prefix,
-      trust,
-      events,
-      log,
-      bootstrapFile: config.policy.file,
-      now,
-    });
+    let journal: NodeJournal | undefined;
+    let policy: ActivePolicy;
+    try {
+      journal = await openJournal(config, trust, events, metrics, log);
+      policy = await ActivePolicy.open({
+        redis,
+        prefix: config.redis.prefix,
+        trust,
+        events,
+        log,
+        bootstrapFile: config.policy.file,
+        now,
+      });
+    } catch (err) {
+      // Leave nothing open behind a failed start.
+      await journal?.close().catch(() => undefined);
+      redis.disconnect();
+      throw err;
+    }
     const queues = new OutboundQueues({
       connection: redis,
       prefix: `${config.redis.prefix}bull`,
