@@ -14,14 +14,21 @@ describe('delivery recovery (real node processes, real Redis)', function () {
     const al = await fed.client('AL', 'arta.hoxha', ['analyst']);
     const { accepted } = await burst(al, 20, 'MK');
     expect(accepted).to.have.length(20);
-    await eventually('a failed attempt on the down peer', async () => (await al.outboxMessage(accepted[0]!)).summary.attempts >= 1);
+    await eventually(
+      'a failed attempt on the down peer',
+      async () => (await al.outboxMessage(accepted[0]!)).summary.attempts >= 1,
+    );
     const before = await statuses(al, accepted);
     expect([...before.values()].every((s) => s === 'queued' || s === 'sending')).to.equal(true);
     await fed.start('MK');
     const mk = await fed.client('MK', 'officer.mk', ['analyst']);
-    await eventually('all 20 delivered', async () => [...(await statuses(al, accepted)).values()].every((s) => s === 'delivered'));
+    await eventually('all 20 delivered', async () =>
+      [...(await statuses(al, accepted)).values()].every((s) => s === 'delivered'),
+    );
     const ids = await inboxIds(mk);
-    console.log(`      peer down then up: sent ${accepted.length}, delivered ${accepted.length}, inbox ${ids.length}`);
+    console.log(
+      `      peer down then up: sent ${accepted.length}, delivered ${accepted.length}, inbox ${ids.length}`,
+    );
     expect(ids.slice().sort()).to.deep.equal(accepted.slice().sort());
     await fed.stopAll();
   });
@@ -33,7 +40,12 @@ describe('delivery recovery (real node processes, real Redis)', function () {
     const al = await fed.client('AL', 'arta.hoxha', ['analyst']);
     const me = await fed.client('ME', 'officer.me', ['analyst']);
     const submitting = burst(al, 200, 'ME', 8);
-    await eventually('the receiver has started receiving', async () => (await inboxIds(me)).length >= 20, 60_000, 50);
+    await eventually(
+      'the receiver has started receiving',
+      async () => (await inboxIds(me)).length >= 20,
+      60_000,
+      50,
+    );
     await sender.kill('SIGKILL');
     const first = await submitting;
     expect(first.accepted.length).to.be.greaterThan(20);
@@ -51,7 +63,9 @@ describe('delivery recovery (real node processes, real Redis)', function () {
       500,
     );
     const ids = await inboxIds(me);
-    console.log(`      sender SIGKILL: sent 200, accepted before the kill ${first.accepted.length}, refused by the dead process and sent again ${failed}, delivered ${accepted.length}, inbox ${ids.length} (unique ${new Set(ids).size})`);
+    console.log(
+      `      sender SIGKILL: sent 200, accepted before the kill ${first.accepted.length}, refused by the dead process and sent again ${failed}, delivered ${accepted.length}, inbox ${ids.length} (unique ${new Set(ids).size})`,
+    );
     expect(new Set(ids).size).to.equal(ids.length);
     expect(ids.slice().sort()).to.deep.equal(accepted.slice().sort());
     await fed.stopAll();
@@ -67,16 +81,22 @@ describe('delivery recovery (real node processes, real Redis)', function () {
     const [ra, rb] = await Promise.all([burst(a, 50, 'XK', 4, 0), burst(b, 50, 'XK', 4, 1000)]);
     const accepted = [...ra.accepted, ...rb.accepted];
     expect(accepted).to.have.length(100);
-    await eventually('all 100 delivered', async () => [...(await statuses(a, accepted)).values()].every((s) => s === 'delivered'));
+    await eventually('all 100 delivered', async () =>
+      [...(await statuses(a, accepted)).values()].every((s) => s === 'delivered'),
+    );
     const xk = await fed.client('XK', 'officer.xk', ['analyst']);
     const ids = await inboxIds(xk);
-    const attempts = await Promise.all(accepted.map(async (id) => (await a.outboxMessage(id)).summary.attempts));
+    const attempts = await Promise.all(
+      accepted.map(async (id) => (await a.outboxMessage(id)).summary.attempts),
+    );
     const metrics = await (await fetch(`${fed.process('XK').ready.localApi}/v1/metrics`)).text();
     const duplicates = metrics
       .split('\n')
       .filter((l) => l.startsWith('ffx_messages_received_total') && l.includes('duplicate="true"'))
       .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
-    console.log(`      two senders: sent 100, delivered 100, inbox ${ids.length}, redeliveries seen by receiver ${duplicates}`);
+    console.log(
+      `      two senders: sent 100, delivered 100, inbox ${ids.length}, redeliveries seen by receiver ${duplicates}`,
+    );
     expect(ids.slice().sort()).to.deep.equal(accepted.slice().sort());
     expect(attempts.every((n) => n === 1)).to.equal(true);
     expect(duplicates).to.equal(0);
