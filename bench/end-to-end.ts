@@ -50,6 +50,8 @@ export interface EndToEndOptions {
   leak?: { small: number; large: number };
   /** Run the nodes under --cpu-prof and report the top 5 self-time functions. */
   profile?: boolean;
+  /** Policy folder of the nodes (default: the repository's policies/). */
+  policiesDir?: string;
 }
 
 const request = () => ({
@@ -87,9 +89,10 @@ export async function measureEndToEnd(o: EndToEndOptions): Promise<EndToEndResul
     fixedPorts: false,
     peerPorts,
     logLevel: 'warn',
+    ...(o.policiesDir ? { policiesDir: o.policiesDir } : {}),
     delivery: { concurrencyPerPeer: 16, backoffBaseMs: 200, backoffMaxMs: 2000 },
     peerApi: { rateLimit: { max: 1_000_000, windowSeconds: 1 } },
-    ...(o.profile ? { env: { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } } : {}),
+    ...(o.profile ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : {}),
   });
   try {
     const al = await fed.start('AL');

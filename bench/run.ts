@@ -12,6 +12,7 @@ const { values: args } = parseArgs({
     'key-sizes': { type: 'string', default: '3072,2048' },
     leak: { type: 'string', description: 'small,large message counts of the leak check' },
     'no-profile': { type: 'boolean', default: false },
+    policies: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -46,6 +47,7 @@ try {
       count,
       ...(leak && keySize === keySizes[0] ? { leak: { small: leak[0], large: leak[1] } } : {}),
       profile: !args['no-profile'] && keySize === keySizes[0],
+      ...(args.policies ? { policiesDir: args.policies } : {}),
     });
     rows.push({ keySize, ceiling, e2e });
   }

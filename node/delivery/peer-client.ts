@@ -1,8 +1,8 @@
 // HTTPS client of the peer API: mutual TLS with the node's TLS certificate, server pinned to the directory.
 import { Agent, request } from 'node:https';
-import { X509Certificate } from 'node:crypto';
 import type { PeerCertificate } from 'node:tls';
-import { certificateThumbprint, type TrustStore } from '../pki/trust-store.js';
+import type { TrustStore } from '../pki/trust-store.js';
+import { digestOf } from '../../protocol/index.js';
 
 /** What a peer answered to one POST of an envelope. */
 export interface PeerResponse {
@@ -58,7 +58,7 @@ export class PeerClient {
   }
 
   #checkServer(peerId: string, cert: PeerCertificate): Error | undefined {
-    const kid = certificateThumbprint(new X509Certificate(cert.raw));
+    const kid = digestOf(cert.raw);
     const listed = this.#trust.directory.certificateByKid(kid);
     if (!listed || listed.memberId !== peerId || listed.use !== 'tls') {
       return new Error(

@@ -31,6 +31,8 @@ export interface RunnerOptions {
   peerApi?: Record<string, unknown>;
   /** Extra environment of every node process (e.g. NODE_OPTIONS for profiling). */
   env?: Record<string, string>;
+  /** Extra Node.js runtime options of every node process (e.g. `--cpu-prof`). */
+  nodeArgs?: string[];
 }
 
 /**
@@ -86,7 +88,11 @@ export class DevFederationRunner {
     overrides: Partial<DevNodeConfigOptions> = {},
   ): Promise<NodeProcess> {
     const file = await this.writeConfig(id, instanceId, overrides);
-    const proc = new NodeProcess(file, { ...this.options.env, REDIS_URL: this.options.redisUrl });
+    const proc = new NodeProcess(
+      file,
+      { ...this.options.env, REDIS_URL: this.options.redisUrl },
+      this.options.nodeArgs,
+    );
     await proc.start();
     const list = this.nodes.get(id) ?? [];
     list.push(proc);

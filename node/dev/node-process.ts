@@ -21,13 +21,16 @@ export interface ReadyLine {
 export class NodeProcess {
   readonly configFile: string;
   readonly env: NodeJS.ProcessEnv;
+  /** Extra options of the Node.js runtime (e.g. `--cpu-prof`), before the script. */
+  readonly nodeArgs: string[];
   #child: ChildProcess | undefined;
   #ready: ReadyLine | undefined;
   #stderr = '';
 
-  constructor(configFile: string, env: NodeJS.ProcessEnv = {}) {
+  constructor(configFile: string, env: NodeJS.ProcessEnv = {}, nodeArgs: string[] = []) {
     this.configFile = configFile;
     this.env = env;
+    this.nodeArgs = nodeArgs;
   }
 
   get ready(): ReadyLine {
@@ -49,10 +52,14 @@ export class NodeProcess {
   async start(timeoutMs = 30_000): Promise<ReadyLine> {
     if (this.running) return this.ready;
     this.#stderr = '';
-    const child = spawn(process.execPath, [BIN, 'node', 'start', '--config', this.configFile], {
-      env: { ...process.env, ...this.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [...this.nodeArgs, BIN, 'node', 'start', '--config', this.configFile],
+      {
+        env: { ...process.env, ...this.env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     this.#child = child;
     child.stderr!.on('data', (d: Buffer) => {
       this.#stderr = (this.#stderr + d.toString()).slice(-8000);

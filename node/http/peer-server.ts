@@ -1,11 +1,10 @@
 // The peer API: HTTPS with mutual TLS, TLS ≥ 1.2 and strong suites, size limit before parsing.
 import { createServer, type Server } from 'node:https';
-import { X509Certificate } from 'node:crypto';
 import type { TLSSocket } from 'node:tls';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Redis } from 'ioredis';
-import { FfxError, PROTOCOL_VERSION } from '../../protocol/index.js';
-import { certificateThumbprint, type TrustStore } from '../pki/trust-store.js';
+import { FfxError, PROTOCOL_VERSION, digestOf } from '../../protocol/index.js';
+import type { TrustStore } from '../pki/trust-store.js';
 import { peerProblem, type PeerAnswer } from '../service/receive-envelope.js';
 import type { NodeEvents } from '../service/node-events.js';
 
@@ -154,7 +153,7 @@ function identifyPeer(deps: PeerServerDeps, socket: TLSSocket): string {
       { httpStatus: 401 },
     );
   }
-  const kid = certificateThumbprint(new X509Certificate(cert.raw));
+  const kid = digestOf(cert.raw);
   const listed = deps.trust.directory.certificateByKid(kid);
   if (!listed) {
     throw new FfxError(
