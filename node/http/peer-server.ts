@@ -138,8 +138,25 @@ export function createPeerServer(deps: PeerServerDeps): Server {
   return server;
 }
 
+/**
+ * Who each kept-alive TLS connection belongs to, as decided under which directory and when: a
+ * connection carries many envelopes, and its certificate cannot change, so it is checked once per
+ * directory sequence and at most once a minute (validity periods end).
+ */
+const identified = new WeakMap<TLSSocket, { peer: string; sequence: number; at: number }>();
+
 /** Binds the TLS client certificate to a federation member, or throws the check that failed. */
 function identifyPeer(deps: PeerServerDeps, socket: TLSSocket): string {
+  const sequence = deps.trust.directory.payload.sequence;
+  const now = deps.now().getTime();
+  const known = identified.get(socket);
+  if (known && known.sequence === sequence && now - known.at < 60_000) return known.peer;
+  const peer = checkPeerCertificate(deps, socket);
+  identified.set(socket, { peer, sequence, at: now });
+  return peer;
+}
+
+function checkPeerCertificate(deps: PeerServerDeps, socket: TLSSocket): string {
   const cert = socket.getPeerCertificate();
   if (!cert || !cert.raw) {
     throw new FfxError('FFX-TRANSPORT-IDENTITY', 'no TLS client certificate was presented', {
