@@ -84,7 +84,9 @@ export async function receiveEnvelope(
       maxBytes: deps.maxEnvelopeBytes,
       clockSkewSeconds: deps.clockSkewSeconds,
       transportPeer,
-      replay: { seen: (_from: string, id: string) => store.hasInbound(id) },
+      // No replay store here: the inbound-receipt lookup above is the replay check (an id seen
+      // before gets its original receipt, or FFX-REPLAY when the bytes differ), and storing is
+      // atomic per id, so two racing deliveries still make one inbox entry.
     });
     const message = opened.message;
     const verdict = await deps.inbound.check(opened, bytes.length);
