@@ -74,7 +74,7 @@ export async function receiveEnvelope(
       );
     }
     const earlier = await store.inboundReceipt(header.id);
-    if (earlier) return redelivery(deps, earlier, header, digest);
+    if (earlier) return await redelivery(deps, earlier, header, digest);
 
     const opened = await open(bytes, {
       self: trust.nodeId,
@@ -136,7 +136,7 @@ export async function receiveEnvelope(
     });
     if (!stored.stored) {
       // Two deliveries of the same id raced; the one stored first holds the receipt.
-      return redelivery(deps, stored, header, digest);
+      return await redelivery(deps, stored, header, digest);
     }
     if (message.type === 'trace-response' && message.inReplyTo) {
       await markAnswered(store, message.inReplyTo, message.from, message.id);
