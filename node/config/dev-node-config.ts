@@ -1,16 +1,10 @@
 // Node configurations for the dev federation, built from certs-dev/dev-federation.json and a dev PKI folder.
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import type { FederationMember } from '../../certs-dev/types.js';
 
 /** One member of the dev federation as listed in certs-dev/dev-federation.json. */
-export interface DevMember {
-  id: string;
-  name: string;
-  kind: 'ffp-node' | 'eu-counterpart';
-  groups: string[];
-  peerPort: number;
-  localPort: number;
-}
+export type DevMember = FederationMember;
 
 /** The dev federation's members. */
 export function devFederation(): { federationId: string; name: string; members: DevMember[] } {

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { compileSchema } from '../../protocol/validate.js';
 import { NodeError, type FieldProblem } from '../errors.js';
-import { loadOperations, type Operation } from './openapi-operations.js';
+import { loadOperations } from './openapi-operations.js';
 import { problemMiddleware } from './problem.js';
 import { createAuthenticator, type Principal } from './auth/authenticator.js';
 import type { ExchangeNode } from '../service/exchange-node.js';

@@ -1,15 +1,12 @@
 // Fault suite: each scenario runs its own nodes and its own AOF redis-server, injects one fault,
 // and proves that every accepted submission is delivered exactly once and every journal verifies.
 import { expect } from 'chai';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadDevPki, signDirectory } from '../../certs-dev/index.js';
+import { rm } from 'node:fs/promises';
 import { freePort, startPrivateRedis, type RedisHandle } from '../../node/dev/private-redis.js';
 import type { DevFederationRunner, RunnerOptions } from '../../node/dev/dev-federation-runner.js';
 import type { LocalApiClient } from '../../node/dev/local-api-client.js';
 import { eventually, FAST_DELIVERY, testFederation } from '../fixtures/federation.js';
-import { testPki, type TestPki } from '../fixtures/pki.js';
+import { pkiWithRevocation, testPki, type TestPki } from '../fixtures/pki.js';
 import { verifyJournals } from '../fixtures/journals.js';
 import { allHaveStatus, burst, hit, inboxIds, metricSum } from '../fixtures/traffic.js';
 import { ChaosProxy } from '../fixtures/chaos-proxy.js';
@@ -269,10 +266,7 @@ describe('fault suite (own AOF redis-server per scenario, real node processes)',
   });
 
   it("a peer's encryption certificate revoked in a new directory while messages to it are queued: none delivered, all dead-lettered with FFX-CERT-REVOKED", async () => {
-    const base = await testPki();
-    const pkiDir = await mkdtemp(join(tmpdir(), 'ffx-revoke-pki-'));
-    open.push(() => rm(pkiDir, { recursive: true, force: true }));
-    await cp(base.out, pkiDir, { recursive: true });
+    const { pkiDir, revoke } = await pkiWithRevocation('BA', 'enc', { issueLater: true });
     const s = await scenario('f-revoke', { pkiDir });
     const al = await (async () => {
       await s.fed.start('AL', 'main', { directoryRefreshSeconds: 5 });
@@ -281,26 +275,7 @@ describe('fault suite (own AOF redis-server per scenario, real node processes)',
     const { accepted } = await burst(al, 20, 'BA');
     expect(accepted).to.have.length(20);
 
-    const pki = await loadDevPki(pkiDir);
-    const ba = pki.directory.members.find((m) => m.id === 'BA')!;
-    const enc = ba.certificates.find((c) => c.use === 'enc')!;
-    const next = {
-      ...pki.directory,
-      sequence: pki.directory.sequence + 1,
-      issuedAt: new Date().toISOString(),
-      revoked: [
-        ...pki.directory.revoked,
-        {
-          serial: enc.serial,
-          revokedAt: new Date().toISOString(),
-          reason: 'keyCompromise' as const,
-        },
-      ],
-    };
-    await writeFile(
-      join(pkiDir, 'directory.jws'),
-      await signDirectory(next, pki.operator.keyPem, pki.operator.certPem),
-    );
+    const sequence = await revoke();
     const localApi = s.fed.process('AL').ready.localApi;
     await eventually(
       'AL installed the new directory',
@@ -308,7 +283,7 @@ describe('fault suite (own AOF redis-server per scenario, real node processes)',
         const r = (await (await fetch(`${localApi}/v1/ready`)).json()) as {
           checks: { directory: { sequence: number } };
         };
-        return r.checks.directory.sequence === next.sequence;
+        return r.checks.directory.sequence === sequence;
       },
       30_000,
       500,
@@ -338,6 +313,6 @@ describe('fault suite (own AOF redis-server per scenario, real node processes)',
     expect(inbox).to.have.length(0);
     expect(refused).to.equal('503');
     await s.fed.stopAll();
-    await verifyJournals(s.stateDir, pki);
+    await verifyJournals(s.stateDir, s.pki);
   });
 });

@@ -2,13 +2,10 @@
 // client certificates, header size limits and per-peer rate limiting, on a real node process.
 import { expect } from 'chai';
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'node:https';
-import { loadDevPki, signDirectory } from '../../certs-dev/index.js';
 import { testFederation } from '../fixtures/federation.js';
-import { testPki, type TestPki } from '../fixtures/pki.js';
+import { pkiWithRevocation, testPki, type TestPki } from '../fixtures/pki.js';
 import { envelopeFrom, postEnvelope } from '../fixtures/peer.js';
 import type { DevFederationRunner } from '../../node/dev/dev-federation-runner.js';
 
@@ -57,29 +54,8 @@ describe('security: peer API transport (real node process)', function () {
 
   before(async () => {
     pki = await testPki();
-    // A copy of the PKI whose directory revokes AL's TLS certificate; RS runs on it.
-    pkiDir = await mkdtemp(join(tmpdir(), 'ffx-sec-pki-'));
-    await cp(pki.out, pkiDir, { recursive: true });
-    const copy = await loadDevPki(pkiDir);
-    const tls = copy.directory.members
-      .find((m) => m.id === 'MK')!
-      .certificates.find((c) => c.use === 'tls')!;
-    const next = {
-      ...copy.directory,
-      sequence: copy.directory.sequence + 1,
-      revoked: [
-        ...copy.directory.revoked,
-        {
-          serial: tls.serial,
-          revokedAt: new Date().toISOString(),
-          reason: 'keyCompromise' as const,
-        },
-      ],
-    };
-    await writeFile(
-      join(pkiDir, 'directory.jws'),
-      await signDirectory(next, copy.operator.keyPem, copy.operator.certPem),
-    );
+    // A copy of the PKI whose directory revokes MK's TLS certificate; RS runs on it.
+    ({ pkiDir } = await pkiWithRevocation('MK', 'tls'));
     ({ fed } = await testFederation('sec-transport', {
       pkiDir,
       peerApi: { rateLimit: { max: 8, windowSeconds: 60 } },
@@ -91,7 +67,6 @@ describe('security: peer API transport (real node process)', function () {
 
   after(async () => {
     await fed.stopAll();
-    await rm(pkiDir, { recursive: true, force: true });
   });
 
   it('completes TLS 1.3 and TLS 1.2 with an ECDHE-AEAD suite (control)', async () => {
