@@ -755,6 +755,11 @@ export type components = {
       message?: {
         [key: string]: unknown;
       };
+      /**
+       * Format: date-time
+       * @description When the contents (body and envelope) were deleted at the end of their retention; the message is then absent.
+       */
+      purgedAt?: string;
       receipt?: {
         jws: string;
         payload: {
@@ -925,6 +930,16 @@ export type components = {
         prefix?: string;
         /** @description Redis URL. The environment variable REDIS_URL overrides it. */
         url: string;
+      };
+      /** @description How long message contents are kept. After a message's handling.retainUntil (or, when it sets none, defaultDays after it was stored) the body and the envelope are deleted; ids, statuses, digests, receipts and the journal stay, so redelivery and audit still work. */
+      retention?: {
+        /** @default 365 */
+        defaultDays: number;
+        /**
+         * @description How often expired contents are looked for.
+         * @default 300
+         */
+        sweepSeconds: number;
       };
       $defs: {
         port: number;

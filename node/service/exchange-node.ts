@@ -56,6 +56,7 @@ export class ExchangeNode {
   readonly #peerServer: Server;
   readonly #localServer: Server;
   readonly now: () => Date;
+  #sweeper: NodeJS.Timeout | undefined;
 
   private constructor(parts: {
     config: ResolvedConfig;
@@ -105,6 +106,7 @@ export class ExchangeNode {
             inbound: this.policy,
             maxEnvelopeBytes: c.peerApi.maxEnvelopeBytes,
             clockSkewSeconds: c.protocol.clockSkewSeconds,
+            retentionDays: c.retention.defaultDays,
             now: this.now,
           },
           bytes,
@@ -210,6 +212,11 @@ export class ExchangeNode {
     );
     this.metrics.directorySequence.set(this.trust.directory.payload.sequence);
     this.trust.start();
+    this.#sweeper = setInterval(
+      () => void this.#purgeExpiredContents(),
+      c.retention.sweepSeconds * 1000,
+    );
+    this.#sweeper.unref();
     await this.#recoverPending(peers());
     this.#peerServer.listen(c.peerApi.port, c.peerApi.host);
     this.#localServer.listen(c.localApi.port, c.localApi.host);
@@ -248,6 +255,19 @@ export class ExchangeNode {
       this.log.warn({ recovered }, 're-queued pending messages that had no delivery job');
   }
 
+  /** Deletes the contents of messages whose retention ended (every process may sweep: it is atomic). */
+  async #purgeExpiredContents(): Promise<void> {
+    try {
+      for (;;) {
+        const purged = await this.store.purgeExpiredContents(500);
+        if (purged.length > 0) this.events.emit('contents-purged', { messages: purged });
+        if (purged.length < 500) break;
+      }
+    } catch (err) {
+      this.log.warn({ err: (err as Error).message }, 'retention sweep failed; it runs again later');
+    }
+  }
+
   /** Base URL of the peer API. */
   get peerUrl(): string {
     return `https://localhost:${(this.#peerServer.address() as AddressInfo).port}`;
@@ -261,6 +281,7 @@ export class ExchangeNode {
   /** Stops accepting, lets running delivery attempts finish briefly, flushes the journal, closes Redis. */
   async stop(): Promise<void> {
     this.trust.stop();
+    clearInterval(this.#sweeper);
     const closeServer = (s: Server) =>
       new Promise<void>((resolve) => {
         if (!s.listening) return resolve();

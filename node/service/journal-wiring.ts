@@ -35,6 +35,7 @@ const JOURNALED: Array<keyof NodeEventMap> = [
   'consulted',
   'policy-change',
   'queue-operation',
+  'contents-purged',
 ];
 
 /**

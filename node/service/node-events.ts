@@ -52,6 +52,8 @@ export interface NodeEventMap {
   consulted: { messageId: string; box: 'in' | 'out'; actor: Actor };
   'policy-change': { actor: Actor; action: string; policyId: string; version: number };
   'queue-operation': { actor: Actor; action: string; messageId?: string };
+  /** Contents deleted at the end of their retention (`box:id` each). */
+  'contents-purged': { messages: string[] };
 }
 
 /** A typed event emitter over NodeEventMap. */

@@ -11,6 +11,7 @@ import {
 import type { MessageStore } from '../store/message-store.js';
 import type { TrustStore } from '../pki/trust-store.js';
 import type { NodeEvents } from './node-events.js';
+import { retentionEnd } from '../store/retention-end.js';
 
 /** The inbound policy check, as the receive path needs it. */
 export interface InboundGate {
@@ -40,6 +41,8 @@ export interface ReceiveDeps {
   inbound: InboundGate;
   maxEnvelopeBytes: number;
   clockSkewSeconds: number;
+  /** Days the contents are kept when the message sets no earlier retainUntil. */
+  retentionDays: number;
   now: () => Date;
 }
 
@@ -138,6 +141,11 @@ export async function receiveEnvelope(
       // Two deliveries of the same id raced; the one stored first holds the receipt.
       return await redelivery(deps, stored, header, digest);
     }
+    await store.retainUntil(
+      'in',
+      message.id,
+      retentionEnd(message.handling as { retainUntil?: string }, now(), deps.retentionDays),
+    );
     if (message.type === 'trace-response' && message.inReplyTo) {
       await markAnswered(store, message.inReplyTo, message.from, message.id);
     }

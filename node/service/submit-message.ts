@@ -9,6 +9,7 @@ import type { OutboundQueues } from '../delivery/outbound-queues.js';
 import type { Actor, NodeEvents } from './node-events.js';
 import type { OutboundPolicy, PolicyDecision } from './active-policy.js';
 import { containsPersonalData } from './personal-data.js';
+import { retentionEnd } from '../store/retention-end.js';
 import type { components } from '../../generated/openapi.js';
 
 type SubmitRequest = components['schemas']['SubmitRequest'];
@@ -23,6 +24,8 @@ export interface SubmitDeps {
   policy: OutboundPolicy;
   events: NodeEvents;
   defaultTtlSeconds: number;
+  /** Days the contents are kept when the message sets no earlier retainUntil. */
+  retentionDays: number;
   now: () => Date;
 }
 
@@ -165,6 +168,11 @@ export async function submitMessage(
       decision: summary,
       submittedBy: actor.sub,
     });
+    await deps.store.retainUntil(
+      'out',
+      draft.id,
+      retentionEnd(draft.handling as { retainUntil?: string }, now(), deps.retentionDays),
+    );
     await deps.queues.enqueue(draft.to, { messageId: draft.id, expiresAt: draft.expiresAt });
     await deps.store.transition(draft.id, 'queued');
     deps.events.emit('submitted', {

@@ -45,6 +45,8 @@ export interface StoredMessage {
   attempts: number;
   submittedBy?: string;
   answeredBy?: string;
+  /** When the contents were deleted at the end of their retention. */
+  purgedAt?: string;
   history: HistoryEntry[];
 }
 
@@ -127,6 +129,28 @@ redis.call('ZADD', KEYS[3], ARGV[1], ARGV[2])
 return false
 `;
 
+const PURGE_CONTENTS = `
+local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
+local purged = {}
+for _, member in ipairs(due) do
+  local box, id = string.match(member, '^(%a+):(.+)$')
+  local key = ARGV[3] .. 'msg:' .. box .. ':' .. id
+  local status = redis.call('HGET', key, 'status')
+  if box == 'out' and (status == 'accepted' or status == 'queued' or status == 'sending') then
+    -- Still being delivered: its envelope is needed; look again in an hour.
+    redis.call('ZADD', KEYS[1], tonumber(ARGV[1]) + 3600000, member)
+  else
+    if status then
+      redis.call('HDEL', key, 'message', 'jwe')
+      redis.call('HSET', key, 'purgedAt', ARGV[4])
+      table.insert(purged, member)
+    end
+    redis.call('ZREM', KEYS[1], member)
+  end
+end
+return purged
+`;
+
 type TransitionCommand = (
   msgKey: string,
   historyKey: string,
@@ -134,6 +158,7 @@ type TransitionCommand = (
   deadKey: string,
   ...args: string[]
 ) => Promise<[number, string]>;
+type PurgeCommand = (retainKey: string, ...args: string[]) => Promise<string[]>;
 type StoreInboundCommand = (
   msgKey: string,
   historyKey: string,
@@ -155,6 +180,7 @@ export class MessageStore {
   readonly #redis: Redis & {
     ffxTransition: TransitionCommand;
     ffxStoreInbound: StoreInboundCommand;
+    ffxPurgeContents: PurgeCommand;
   };
   readonly #prefix: string;
   readonly #now: () => Date;
@@ -163,10 +189,12 @@ export class MessageStore {
     if (!('ffxTransition' in redis)) {
       redis.defineCommand('ffxTransition', { numberOfKeys: 4, lua: TRANSITION });
       redis.defineCommand('ffxStoreInbound', { numberOfKeys: 3, lua: STORE_INBOUND });
+      redis.defineCommand('ffxPurgeContents', { numberOfKeys: 1, lua: PURGE_CONTENTS });
     }
     this.#redis = redis as Redis & {
       ffxTransition: TransitionCommand;
       ffxStoreInbound: StoreInboundCommand;
+      ffxPurgeContents: PurgeCommand;
     };
     this.#prefix = prefix;
     this.#now = now;
@@ -186,6 +214,9 @@ export class MessageStore {
   }
   #deadKey(): string {
     return `${this.#prefix}dead`;
+  }
+  #retainKey(): string {
+    return `${this.#prefix}retain`;
   }
 
   /** Records a new outbound message (accepted for delivery, or denied by the outbound policy). */
@@ -438,6 +469,28 @@ export class MessageStore {
     return this.#redis.zrange(this.#deadKey(), 0, limit - 1);
   }
 
+  /** Schedules the deletion of a message's contents (body and envelope) at `untilMs`. */
+  async retainUntil(box: Box, id: string, untilMs: number): Promise<void> {
+    await this.#redis.zadd(this.#retainKey(), untilMs, `${box}:${id}`);
+  }
+
+  /**
+   * Deletes the contents of messages whose retention ended, at most `limit` per call; ids,
+   * statuses, digests, receipts and history stay (redelivery, replay protection and audit still
+   * work). An outbound message still being delivered keeps its envelope until it is done.
+   * Resolves to the `box:id` of each message purged.
+   */
+  async purgeExpiredContents(limit = 500): Promise<string[]> {
+    const now = this.#now();
+    return this.#redis.ffxPurgeContents(
+      this.#retainKey(),
+      String(now.getTime()),
+      String(limit),
+      this.#prefix,
+      now.toISOString(),
+    );
+  }
+
   /** Removes a dead letter from the dead-letter index without retrying it (admin purge). */
   async purgeDeadLetter(id: string): Promise<boolean> {
     return (await this.#redis.zrem(this.#deadKey(), id)) === 1;
@@ -475,6 +528,7 @@ function toStored(raw: Record<string, string>, hist: string[]): StoredMessage {
   if (raw.lastError) m.lastError = parse(raw.lastError) as { code: string; message: string };
   if (raw.submittedBy) m.submittedBy = raw.submittedBy;
   if (raw.answeredBy) m.answeredBy = raw.answeredBy;
+  if (raw.purgedAt) m.purgedAt = raw.purgedAt;
   return m;
 }
 

@@ -19,6 +19,7 @@ export function messageHandlers(node: ExchangeNode): HandlerTable {
     policy: node.policy,
     events: node.events,
     defaultTtlSeconds: node.config.delivery.defaultTtlSeconds,
+    retentionDays: node.config.retention.defaultDays,
     now: node.now,
   });
   const list = (box: Box) => async (ctx: { query: Record<string, unknown> }) => {
@@ -117,6 +118,7 @@ function toDetail(m: StoredMessage): Schemas['MessageDetail'] {
     summary: toSummary(m),
     history: m.history as Schemas['MessageDetail']['history'],
     ...(m.message ? { message: m.message as Record<string, never> } : {}),
+    ...(m.purgedAt ? { purgedAt: m.purgedAt } : {}),
     ...(m.decision ? { decision: m.decision as Schemas['DecisionSummary'] } : {}),
     ...(m.digest ? { digest: m.digest } : {}),
     // The receipt was verified when it arrived (outbound) or signed here (inbound).
