@@ -45,7 +45,14 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
 
     if (now().getTime() >= Date.parse(env.expiresAt)) {
       const lastError = await lastErrorOf(store, id);
-      await fail(id, peer, lastError ?? { code: 'FFX-EXPIRED', message: 'the message expired before it could be delivered' });
+      await fail(
+        id,
+        peer,
+        lastError ?? {
+          code: 'FFX-EXPIRED',
+          message: 'the message expired before it could be delivered',
+        },
+      );
       throw new UnrecoverableError(`message ${id} expired before delivery`);
     }
 
@@ -58,7 +65,9 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
     }
 
     const attempt = await store.countAttempt(id);
-    await store.transition(id, 'sending', { detail: { attempt } });
+    const claimed = await store.transition(id, 'sending', { detail: { attempt } });
+    // Delivered or given up meanwhile (another worker, an admin): nothing left to do.
+    if (!claimed.ok) return;
     let outcome: Outcome;
     try {
       trust.assertCanSend();
@@ -69,14 +78,21 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
       outcome = errorOutcome(err);
     }
 
-    events.emit('attempt', { messageId: id, to: peer, attempt, outcome: outcome.kind, code: 'code' in outcome ? outcome.code : undefined });
+    events.emit('attempt', {
+      messageId: id,
+      to: peer,
+      attempt,
+      outcome: outcome.kind,
+      code: 'code' in outcome ? outcome.code : undefined,
+    });
 
     if (outcome.kind === 'delivered') {
       const r = await store.transition(id, 'delivered', {
         detail: { attempt, receivedAt: outcome.receivedAt },
         fields: { receipt: outcome.receipt, lastError: '' },
       });
-      if (r.ok) events.emit('delivered', { messageId: id, to: peer, attempt, receipt: outcome.receipt });
+      if (r.ok)
+        events.emit('delivered', { messageId: id, to: peer, attempt, receipt: outcome.receipt });
       return;
     }
     const lastError = JSON.stringify({ code: outcome.code, message: outcome.message });
@@ -85,19 +101,38 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
         detail: { attempt, code: outcome.code },
         fields: { lastError, ...(outcome.receipt ? { receipt: outcome.receipt } : {}) },
       });
-      if (r.ok) events.emit('rejected', { messageId: id, to: peer, code: outcome.code, message: outcome.message });
+      if (r.ok)
+        events.emit('rejected', {
+          messageId: id,
+          to: peer,
+          code: outcome.code,
+          message: outcome.message,
+        });
       return;
     }
-    await store.transition(id, 'queued', { detail: { attempt, code: outcome.code }, fields: { lastError } });
+    await store.transition(id, 'queued', {
+      detail: { attempt, code: outcome.code },
+      fields: { lastError },
+    });
     throw new Error(`${outcome.code}: ${outcome.message}`);
   };
 
-  async function fail(id: string, peer: string, lastError: { code: string; message: string }): Promise<void> {
+  async function fail(
+    id: string,
+    peer: string,
+    lastError: { code: string; message: string },
+  ): Promise<void> {
     const r = await store.transition(id, 'failed', {
       detail: { code: lastError.code },
       fields: { lastError: JSON.stringify(lastError) },
     });
-    if (r.ok) events.emit('dead-letter', { messageId: id, to: peer, code: lastError.code, message: lastError.message });
+    if (r.ok)
+      events.emit('dead-letter', {
+        messageId: id,
+        to: peer,
+        code: lastError.code,
+        message: lastError.message,
+      });
   }
 
   async function readAnswer(
@@ -115,13 +150,20 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
         return { kind: 'delivered', receipt: res.body.trim(), receivedAt: receipt.receivedAt };
       }
       const code = receipt.error?.code ?? 'FFX-INTERNAL';
-      return { kind: 'rejected', code, message: receipt.error?.message ?? 'rejected', receipt: res.body.trim() };
+      return {
+        kind: 'rejected',
+        code,
+        message: receipt.error?.message ?? 'rejected',
+        receipt: res.body.trim(),
+      };
     }
     const problem = parseProblem(res.body);
     const code = problem.code ?? `HTTP-${res.status}`;
     const message = problem.detail ?? problem.title ?? `peer answered HTTP ${res.status}`;
     const known = code in ffxErrorCatalogue ? ffxErrorCatalogue[code as FfxCode] : undefined;
-    const retryable = known ? known.retryable : res.status >= 500 || res.status === 429 || res.status === 408;
+    const retryable = known
+      ? known.retryable
+      : res.status >= 500 || res.status === 429 || res.status === 408;
     return retryable ? { kind: 'retry', code, message } : { kind: 'rejected', code, message };
   }
 }
@@ -140,12 +182,17 @@ function recipientKeyProblem(trust: TrustStore, peer: string, jwe: string): stri
 }
 
 function errorOutcome(err: unknown): Outcome {
-  if (err instanceof TransportError) return { kind: 'retry', code: 'FFX-UNAVAILABLE', message: err.message };
+  if (err instanceof TransportError)
+    return { kind: 'retry', code: 'FFX-UNAVAILABLE', message: err.message };
   if (err instanceof FfxError) {
     // A receipt that does not verify is not proof of delivery: keep trying, the peer may fix it.
     return { kind: 'retry', code: err.code, message: err.message };
   }
-  return { kind: 'retry', code: 'FFX-INTERNAL', message: err instanceof Error ? err.message : String(err) };
+  return {
+    kind: 'retry',
+    code: 'FFX-INTERNAL',
+    message: err instanceof Error ? err.message : String(err),
+  };
 }
 
 function parseProblem(body: string): { code?: string; title?: string; detail?: string } {
@@ -165,6 +212,9 @@ function parseProblem(body: string): { code?: string; title?: string; detail?: s
   return {};
 }
 
-async function lastErrorOf(store: MessageStore, id: string): Promise<{ code: string; message: string } | undefined> {
+async function lastErrorOf(
+  store: MessageStore,
+  id: string,
+): Promise<{ code: string; message: string } | undefined> {
   return (await store.get('out', id))?.lastError;
 }

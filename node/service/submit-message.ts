@@ -174,7 +174,8 @@ export async function submitMessage(
       retentionEnd(draft.handling as { retainUntil?: string }, now(), deps.retentionDays),
     );
     await deps.queues.enqueue(draft.to, { messageId: draft.id, expiresAt: draft.expiresAt });
-    await deps.store.transition(draft.id, 'queued');
+    // The worker may already be sending it: then `queued` would be a step back.
+    await deps.store.transition(draft.id, 'queued', { onlyFrom: ['accepted'] });
     deps.events.emit('submitted', {
       messageId: draft.id,
       type: draft.type,

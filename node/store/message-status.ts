@@ -19,7 +19,8 @@ export const outboundTransitions: Record<OutboundStatus, readonly OutboundStatus
   denied: [],
   accepted: [],
   queued: ['accepted', 'queued', 'sending', 'failed'],
-  sending: ['queued', 'sending'],
+  // A worker may pick a job up before the submitting request has recorded `queued`.
+  sending: ['accepted', 'queued', 'sending'],
   delivered: ['queued', 'sending'],
   rejected: ['queued', 'sending'],
   failed: ['accepted', 'queued', 'sending'],

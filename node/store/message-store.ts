@@ -259,7 +259,12 @@ export class MessageStore {
   async transition(
     id: string,
     status: OutboundStatus,
-    options: { detail?: Record<string, unknown>; fields?: Record<string, string> } = {},
+    options: {
+      detail?: Record<string, unknown>;
+      fields?: Record<string, string>;
+      /** Narrower predecessors than the lifecycle allows (e.g. `queued` only from `accepted`). */
+      onlyFrom?: readonly OutboundStatus[];
+    } = {},
   ): Promise<TransitionResult> {
     const rec = await this.#redis.hmget(this.#msgKey('out', id), 'to', 'createdAt');
     const [to, createdAt] = rec;
@@ -279,7 +284,7 @@ export class MessageStore {
       this.#pendingKey(to),
       this.#deadKey(),
       status,
-      outboundTransitions[status].join(','),
+      (options.onlyFrom ?? outboundTransitions[status]).join(','),
       at,
       JSON.stringify(entry),
       pendingOp,
