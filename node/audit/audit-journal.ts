@@ -1,0 +1,302 @@
+// The audit journal of one node process: append-only JSON lines, hash-chained, signed checkpoints.
+import { open as openFile, mkdir, stat, truncate, type FileHandle } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { constants, sign, type KeyObject } from 'node:crypto';
+import { CHECKPOINT_TYP, GENESIS_HASH, entryHash } from './entry-hash.js';
+
+/** How the journal is opened. */
+export interface AuditJournalOptions {
+  file: string;
+  nodeId: string;
+  /** The node's private signing key (RSA) and the kid of its sig certificate. */
+  signingKey: KeyObject;
+  signingKid: string;
+  /** A signed checkpoint after this many entries (default 100)… */
+  checkpointEvery?: number;
+  /** …and at least this often while entries are written (default 60 s). */
+  checkpointSeconds?: number;
+  /** Entries kept in memory while the file cannot be written (default 10000); older ones are dropped and declared. */
+  maxBacklog?: number;
+  now?: () => Date;
+}
+
+/** The journal's health, for readiness and metrics. */
+export interface JournalStatus {
+  healthy: boolean;
+  backlog: number;
+  dropped: number;
+  lastError: string | null;
+  entries: number;
+  lastSeq: number;
+}
+
+/** Fields never written to the journal: it records digests and decisions, not contents. */
+const CONTENT_FIELDS = new Set(['body', 'message', 'jwe', 'envelope', 'token', 'authorization']);
+
+interface Pending {
+  type: string;
+  at: string;
+  fields: Record<string, unknown>;
+}
+
+/**
+ * The journal LED Art. 25 asks for: who did what, when, why and for whom, tamper-evident.
+ * `append` never blocks and never throws, so the journal can never stop traffic: entries are
+ * chained and written in batches by a background writer; when the file cannot be written they
+ * wait in a bounded backlog (the oldest are dropped when it is full, and a `gap` entry then
+ * declares how many were lost). Chaining happens at write time, so a dropped entry leaves a
+ * declared gap, never a broken chain. Every `checkpointEvery` entries, every `checkpointSeconds`
+ * and on close, a `checkpoint` entry carries a JWS (PS256) over the chain head, signed with the
+ * node's key, and the file is fsynced.
+ *
+ * @example
+ * const journal = await AuditJournal.open({ file, nodeId: 'AL', signingKey, signingKid });
+ * journal.append('submitted', { messageId, to: 'RS', actor: { sub: 'arta.hoxha', role: 'analyst' } });
+ * await journal.close();
+ */
+export class AuditJournal {
+  readonly #o: Required<Omit<AuditJournalOptions, 'now'>> & { now: () => Date };
+  #fd: FileHandle | undefined;
+  #queue: Pending[] = [];
+  #seq: number;
+  #prev: string;
+  #sinceCheckpoint = 0;
+  #entries = 0;
+  #dropped = 0;
+  #droppedUndeclared = 0;
+  #lastError: string | null = null;
+  #writing: Promise<void> | undefined;
+  #retryTimer: NodeJS.Timeout | undefined;
+  #checkpointTimer: NodeJS.Timeout;
+  #closed = false;
+
+  private constructor(o: AuditJournalOptions, head: { seq: number; hash: string }) {
+    this.#o = {
+      checkpointEvery: 100,
+      checkpointSeconds: 60,
+      maxBacklog: 10_000,
+      now: () => new Date(),
+      ...o,
+    };
+    this.#seq = head.seq;
+    this.#prev = head.hash;
+    this.#checkpointTimer = setInterval(() => {
+      if (this.#sinceCheckpoint > 0 || this.#queue.length > 0) void this.checkpoint();
+    }, this.#o.checkpointSeconds * 1000);
+    this.#checkpointTimer.unref();
+  }
+
+  /**
+   * Opens (or creates) the journal file and continues its chain. A last line torn by a crash
+   * (no newline at the end) is cut off and the cut is recorded in a `journal-opened` entry.
+   */
+  static async open(o: AuditJournalOptions): Promise<AuditJournal> {
+    await mkdir(dirname(o.file), { recursive: true });
+    const { head, tornBytes } = await readHead(o.file);
+    const journal = new AuditJournal(o, head);
+    journal.#fd = await openFile(o.file, 'a');
+    journal.append('journal-opened', {
+      nodeId: o.nodeId,
+      ...(tornBytes > 0 ? { recovered: true, truncatedBytes: tornBytes } : {}),
+    });
+    return journal;
+  }
+
+  /** Queues an entry; returns at once and never throws. Content fields are never written. */
+  append(type: string, fields: Record<string, unknown>): void {
+    if (this.#closed) return;
+    const clean: Record<string, unknown> = {};
+    const stripped: string[] = [];
+    for (const [k, v] of Object.entries(fields)) {
+      if (CONTENT_FIELDS.has(k)) stripped.push(k);
+      else if (!['seq', 'at', 'type', 'prev', 'hash'].includes(k)) clean[k] = v;
+    }
+    if (stripped.length > 0) clean.stripped = stripped;
+    this.#queue.push({ type, at: this.#o.now().toISOString(), fields: clean });
+    if (this.#queue.length > this.#o.maxBacklog) {
+      const over = this.#queue.length - this.#o.maxBacklog;
+      this.#queue.splice(0, over);
+      this.#dropped += over;
+      this.#droppedUndeclared += over;
+    }
+    this.#schedule();
+  }
+
+  /** Resolves when everything appended so far is written (or the writer gave up for now). */
+  async flush(): Promise<void> {
+    while (this.#writing) await this.#writing;
+    if (this.#queue.length > 0 && !this.#retryTimer) {
+      this.#schedule();
+      while (this.#writing) await this.#writing;
+    }
+  }
+
+  /** Writes a signed checkpoint over the chain head and fsyncs the file. */
+  async checkpoint(): Promise<void> {
+    if (this.#closed) return;
+    // Signed when written, so it covers exactly the entry before it.
+    this.#queue.push({ type: 'checkpoint', at: '', fields: {} });
+    this.#schedule();
+    await this.flush();
+    try {
+      await this.#fd?.sync();
+    } catch (err) {
+      this.#lastError = (err as Error).message;
+    }
+  }
+
+  /** Health and counters. */
+  status(): JournalStatus {
+    return {
+      healthy: this.#lastError === null && this.#queue.length < this.#o.maxBacklog,
+      backlog: this.#queue.length,
+      dropped: this.#dropped,
+      lastError: this.#lastError,
+      entries: this.#entries,
+      lastSeq: this.#seq,
+    };
+  }
+
+  /** A final checkpoint, then the file is closed; later appends are ignored. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    clearInterval(this.#checkpointTimer);
+    await this.checkpoint().catch(() => undefined);
+    this.#closed = true;
+    clearTimeout(this.#retryTimer);
+    await this.flush().catch(() => undefined);
+    await this.#fd?.close();
+    this.#fd = undefined;
+  }
+
+  #schedule(): void {
+    if (this.#writing || this.#retryTimer) return;
+    this.#writing = this.#writeBatch().finally(() => {
+      this.#writing = undefined;
+      if (this.#queue.length > 0 && !this.#retryTimer && this.#lastError === null) this.#schedule();
+    });
+  }
+
+  /** Records a write failure and retries in a second; entries wait in the backlog meanwhile. */
+  #failed(err: unknown): void {
+    this.#lastError = (err as Error).message;
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = undefined;
+      this.#schedule();
+    }, 1000);
+    this.#retryTimer.unref();
+  }
+
+  /** A compact JWS (PS256: RSASSA-PSS, SHA-256, salt 32) over `payload`, made synchronously. */
+  #sign(payload: Record<string, unknown>): string {
+    const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const input = `${b64({ alg: 'PS256', typ: CHECKPOINT_TYP, kid: this.#o.signingKid })}.${b64(payload)}`;
+    const signature = sign('sha256', Buffer.from(input), {
+      key: this.#o.signingKey,
+      padding: constants.RSA_PKCS1_PSS_PADDING,
+      saltLength: 32,
+    });
+    return `${input}.${signature.toString('base64url')}`;
+  }
+
+  async #writeBatch(): Promise<void> {
+    // Let the appends of the current tick join this batch.
+    await new Promise((r) => setImmediate(r));
+    if (this.#queue.length === 0) return;
+    if (!this.#fd) {
+      // The file was lost after an error (a remounted or full volume): open it again by path.
+      try {
+        this.#fd = await openFile(this.#o.file, 'a');
+      } catch (err) {
+        this.#failed(err);
+        return;
+      }
+    }
+    const batch = this.#queue.slice(0, 1000);
+    const lines: string[] = [];
+    let seq = this.#seq;
+    let prev = this.#prev;
+    const chain = (type: string, at: string, fields: Record<string, unknown>) => {
+      seq++;
+      if (type === 'checkpoint') {
+        at = this.#o.now().toISOString();
+        fields = {
+          nodeId: this.#o.nodeId,
+          jws: this.#sign({
+            nodeId: this.#o.nodeId,
+            seq,
+            prev,
+            entries: seq,
+            at,
+          }),
+        };
+      }
+      const entry: Record<string, unknown> = { seq, at, type, ...fields, prev };
+      entry.hash = entryHash(entry);
+      prev = entry.hash as string;
+      lines.push(JSON.stringify(entry));
+    };
+    const lost = this.#droppedUndeclared;
+    if (lost > 0)
+      chain('gap', this.#o.now().toISOString(), {
+        lost,
+        reason: 'journal backlog full while the file could not be written',
+      });
+    for (const p of batch) chain(p.type, p.at, p.fields);
+    try {
+      await this.#fd.appendFile(`${lines.join('\n')}\n`);
+    } catch (err) {
+      const fd = this.#fd;
+      this.#fd = undefined;
+      await fd.close().catch(() => undefined);
+      this.#failed(err);
+      return;
+    }
+    this.#lastError = null;
+    this.#queue.splice(0, batch.length);
+    this.#droppedUndeclared -= lost;
+    this.#entries += lines.length;
+    const checkpoints = batch.filter((p) => p.type === 'checkpoint').length;
+    this.#sinceCheckpoint = checkpoints > 0 ? 0 : this.#sinceCheckpoint + lines.length;
+    this.#seq = seq;
+    this.#prev = prev;
+    if (this.#sinceCheckpoint >= this.#o.checkpointEvery) {
+      this.#sinceCheckpoint = 0;
+      setImmediate(() => void this.checkpoint());
+    }
+  }
+}
+
+/** The chain head of an existing journal file, cutting off a torn last line. */
+async function readHead(
+  file: string,
+): Promise<{ head: { seq: number; hash: string }; tornBytes: number }> {
+  let size: number;
+  try {
+    size = (await stat(file)).size;
+  } catch {
+    return { head: { seq: 0, hash: GENESIS_HASH }, tornBytes: 0 };
+  }
+  if (size === 0) return { head: { seq: 0, hash: GENESIS_HASH }, tornBytes: 0 };
+  const fd = await openFile(file, 'r');
+  try {
+    const len = Math.min(size, 256 * 1024);
+    const buf = Buffer.alloc(len);
+    await fd.read(buf, 0, len, size - len);
+    const text = buf.toString('utf8');
+    const lastNewline = text.lastIndexOf('\n');
+    const tornBytes = Buffer.byteLength(text.slice(lastNewline + 1));
+    const complete = text.slice(0, lastNewline);
+    const lastLine = complete.slice(complete.lastIndexOf('\n') + 1);
+    await fd.close();
+    if (tornBytes > 0) await truncate(file, size - tornBytes);
+    if (!lastLine) return { head: { seq: 0, hash: GENESIS_HASH }, tornBytes };
+    const last = JSON.parse(lastLine) as { seq: number; hash: string };
+    return { head: { seq: last.seq, hash: last.hash }, tornBytes };
+  } catch (err) {
+    await fd.close().catch(() => undefined);
+    throw new Error(
+      `cannot continue the audit journal ${file}: its last entry is unreadable (${(err as Error).message})`,
+    );
+  }
+}

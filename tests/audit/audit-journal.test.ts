@@ -1,0 +1,187 @@
+// The audit journal: chain and checkpoints verify; every kind of tampering is found at its line.
+import { expect } from 'chai';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { appendFile, mkdtemp, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AuditJournal, verifyJournal, readJournal } from '../../node/audit/index.js';
+
+describe('AuditJournal', () => {
+  let dir: string;
+  let signingKey: KeyObject;
+  let publicKeys: Map<string, KeyObject>;
+  let other: KeyObject;
+
+  before(() => {
+    const k = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    signingKey = k.privateKey;
+    publicKeys = new Map([['al-sig', k.publicKey]]);
+    other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+  });
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'ffx-audit-'));
+  });
+
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function journalWith(
+    n: number,
+    file = join(dir, 'audit.jsonl'),
+    checkpointEvery = 10,
+  ): Promise<string> {
+    const j = await AuditJournal.open({
+      file,
+      nodeId: 'AL',
+      signingKey,
+      signingKid: 'al-sig',
+      checkpointEvery,
+    });
+    for (let i = 0; i < n; i++) {
+      j.append('submitted', {
+        messageId: `m-${i}`,
+        to: 'RS',
+        actor: { sub: 'arta.hoxha', role: 'analyst' },
+        purpose: 'criminal-investigation',
+      });
+      // Traffic arrives over time: let the writer run between groups of entries.
+      if (i % 5 === 4) await j.flush();
+    }
+    await j.close();
+    return file;
+  }
+
+  const lines = async (file: string) => (await readFile(file, 'utf8')).trimEnd().split('\n');
+
+  it('writes a chain with signed checkpoints that verifies', async () => {
+    const file = await journalWith(25);
+    const r = await verifyJournal(file, { publicKeys, nodeId: 'AL' });
+    expect(r.ok).to.equal(true);
+    expect(r.checkpoints).to.be.at.least(3);
+    expect(r.entries).to.equal((await lines(file)).length);
+    expect(r.unsignedTail).to.equal(0);
+  });
+
+  it('finds an edited entry', async () => {
+    const file = await journalWith(12);
+    const l = await lines(file);
+    l[4] = l[4]!.replace('m-3', 'm-X');
+    await writeFile(file, `${l.join('\n')}\n`);
+    const r = await verifyJournal(file, { publicKeys });
+    expect(r.ok).to.equal(false);
+    expect(r.firstBroken).to.deep.include({ line: 5, seq: 5 });
+    expect(r.firstBroken!.reason).to.match(/hash mismatch/);
+  });
+
+  it('finds a removed entry and two swapped entries', async () => {
+    const file = await journalWith(12);
+    const l = await lines(file);
+    await writeFile(file, `${[...l.slice(0, 3), ...l.slice(4)].join('\n')}\n`);
+    expect((await verifyJournal(file, { publicKeys })).firstBroken).to.deep.include({ line: 4 });
+    const swapped = [...l];
+    [swapped[5], swapped[6]] = [swapped[6]!, swapped[5]!];
+    await writeFile(file, `${swapped.join('\n')}\n`);
+    const r = await verifyJournal(file, { publicKeys });
+    expect(r.firstBroken!.line).to.equal(6);
+    expect(r.firstBroken!.reason).to.match(/removed, inserted or reordered/);
+  });
+
+  it('finds a checkpoint signed by another key, and one with an unknown kid', async () => {
+    const file = join(dir, 'forged.jsonl');
+    const j = await AuditJournal.open({
+      file,
+      nodeId: 'AL',
+      signingKey: other,
+      signingKid: 'al-sig',
+      checkpointEvery: 1000,
+    });
+    j.append('submitted', { messageId: 'm' });
+    await j.close();
+    const r = await verifyJournal(file, { publicKeys });
+    expect(r.ok).to.equal(false);
+    expect(r.firstBroken!.reason).to.equal('checkpoint signature invalid');
+    const r2 = await verifyJournal(file, { publicKeys: new Map() });
+    expect(r2.firstBroken!.reason).to.match(/unknown key al-sig/);
+  });
+
+  it('finds a cut-off line', async () => {
+    const file = await journalWith(5);
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.slice(0, text.length - 30));
+    const r = await verifyJournal(file, { publicKeys });
+    expect(r.ok).to.equal(false);
+    expect(r.firstBroken!.reason).to.match(/not a JSON entry/);
+  });
+
+  it('continues the chain when reopened, and cuts a torn last line recording the recovery', async () => {
+    const file = await journalWith(5);
+    await appendFile(file, '{"seq":99,"torn');
+    await journalWith(5, file);
+    const r = await verifyJournal(file, { publicKeys, nodeId: 'AL' });
+    expect(r.ok).to.equal(true);
+    const opened = (await readJournal(file, { type: 'journal-opened' })).entries;
+    expect(opened).to.have.length(2);
+    expect(opened[1]).to.deep.include({ recovered: true, truncatedBytes: 15 });
+  });
+
+  it('never writes message contents or tokens', async () => {
+    const file = join(dir, 'clean.jsonl');
+    const j = await AuditJournal.open({ file, nodeId: 'AL', signingKey, signingKid: 'al-sig' });
+    j.append('received', {
+      messageId: 'm',
+      body: { possessor: { name: 'Dritan K.' } },
+      jwe: 'a.b.c.d.e',
+      token: 'eyJ…',
+    });
+    await j.close();
+    const text = await readFile(file, 'utf8');
+    expect(text).not.to.contain('Dritan');
+    expect(text).not.to.contain('a.b.c.d.e');
+    expect(text).to.contain('"stripped":["body","jwe","token"]');
+  });
+
+  it('keeps entries while the file cannot be written, reports unhealthy, declares what it had to drop', async () => {
+    // The journal path points at /dev/full: every write fails with ENOSPC, as on a full volume.
+    const file = join(dir, 'audit.jsonl');
+    await symlink('/dev/full', file);
+    const j = await AuditJournal.open({
+      file,
+      nodeId: 'AL',
+      signingKey,
+      signingKid: 'al-sig',
+      maxBacklog: 100,
+    });
+    for (let i = 0; i < 150; i++) j.append('submitted', { messageId: `m-${i}` });
+    await j.flush();
+    const s = j.status();
+    expect(s.healthy).to.equal(false);
+    expect(s.backlog).to.equal(100);
+    expect(s.dropped).to.equal(51);
+    expect(s.lastError).to.match(/ENOSPC/);
+    // Space comes back: the path is a writable file again; the journal reopens it and catches up.
+    await unlink(file);
+    await writeFile(file, '');
+    await new Promise((r) => setTimeout(r, 1500));
+    await j.close();
+    expect(j.status()).to.deep.include({ healthy: true, backlog: 0 });
+    const r = await verifyJournal(file, { publicKeys });
+    expect(r.ok).to.equal(true);
+    expect(r.gaps).to.equal(1);
+    expect((await readJournal(file, { type: 'gap' })).entries[0]!.lost).to.equal(51);
+    expect((await readJournal(file, { type: 'submitted', limit: 1000 })).entries).to.have.length(
+      100,
+    );
+  });
+
+  it('reads pages filtered by type and message id', async () => {
+    const file = await journalWith(30);
+    const page = await readJournal(file, { type: 'submitted', limit: 10 });
+    expect(page.entries).to.have.length(10);
+    expect(page.nextSeq).to.be.a('number');
+    const next = await readJournal(file, { type: 'submitted', limit: 10, fromSeq: page.nextSeq! });
+    expect(next.entries[0]!.seq).to.equal(page.nextSeq);
+    expect((await readJournal(file, { messageId: 'm-7' })).entries).to.have.length(1);
+  });
+});
