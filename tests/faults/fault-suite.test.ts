@@ -187,6 +187,7 @@ describe('fault suite (own AOF redis-server per scenario, real node processes)',
       dropAnswer: 0.2,
       delayAnswer: 0.15,
       delayMs: 2500,
+      idleCloseMs: 300,
     });
     open.push(() => proxy.close());
     await s.fed.start('AL');
