@@ -571,6 +571,14 @@ export type components = {
       v: 1;
     };
     FederationDirectory: components['schemas']['federation-directory.schema'];
+    fieldTest: {
+      equals?: string | number | boolean;
+      exists?: boolean;
+      in?: (string | number | boolean)[];
+      matches?: string;
+      notIn?: (string | number | boolean)[];
+      pointer: components['schemas']['pointer'];
+    };
     /** @description Identification of a firearm as marked (ITI, Directive (EU) 2021/555). */
     firearm: {
       calibre: string;
@@ -598,6 +606,13 @@ export type components = {
     /** @enum {unknown} */
     firearmType:
       'pistol' | 'revolver' | 'rifle' | 'shotgun' | 'submachine-gun' | 'machine-gun' | 'other';
+    generalisation: {
+      /** @description For `rounded`: decimals kept (default 1, about 10 km). */
+      decimals?: number;
+      pointer: components['schemas']['pointer'];
+      /** @enum {unknown} */
+      to: 'year' | 'municipality' | 'rounded';
+    };
     /** @description Handling conditions that travel with every message. */
     handling: {
       code: components['schemas']['handlingCode'];
@@ -706,6 +721,20 @@ export type components = {
       };
     };
     HitNotification: components['schemas']['hit-notification.schema'];
+    inboundRule: {
+      description?: string;
+      /** @enum {unknown} */
+      effect: 'allow' | 'deny';
+      id: components['schemas']['ruleId'];
+      reason?: string;
+      when?: {
+        from?: components['schemas']['nameSet'];
+        handlingCode?: components['schemas']['setOf'];
+        /** @description Envelope size in bytes above which the rule applies. */
+        sizeAbove?: number;
+        type?: components['schemas']['setOf'];
+      };
+    } & unknown;
     keyPair: {
       /** @description PEM file of the certificate. */
       cert: string;
@@ -808,6 +837,12 @@ export type components = {
      * @enum {unknown}
      */
     messageType: 'trace-request' | 'trace-response' | 'hit-notification';
+    /** @description Member ids, group names (WB6, EU, …, or the policy's own) or kinds (ffp-node, eu-counterpart). */
+    names: string[];
+    nameSet: {
+      in?: components['schemas']['names'];
+      notIn?: components['schemas']['names'];
+    };
     /**
      * Node configuration
      * @description Configuration of one exchange node process (YAML or JSON). Relative paths are resolved against the directory of the configuration file.
@@ -952,6 +987,32 @@ export type components = {
       };
     };
     NodeConfig: components['schemas']['node-config.schema'];
+    outboundConditions: {
+      evaluation?: {
+        information?: components['schemas']['setOf'];
+        source?: components['schemas']['setOf'];
+      };
+      fields?: components['schemas']['fieldTest'][];
+      handlingCode?: components['schemas']['setOf'];
+      legalBasis?: components['schemas']['textTest'];
+      purpose?: components['schemas']['setOf'];
+      /** @description Whether the message passes on material this node received from another member. */
+      receivedFromThirdParty?: boolean;
+      tlp?: components['schemas']['setOf'];
+      to?: components['schemas']['nameSet'];
+      type?: components['schemas']['setOf'];
+    };
+    outboundRule: {
+      description?: string;
+      /** @enum {unknown} */
+      effect: 'allow' | 'deny';
+      generalise?: components['schemas']['generalisation'][];
+      id: components['schemas']['ruleId'];
+      /** @description Shown to the analyst when this rule denies. */
+      reason?: string;
+      redact?: components['schemas']['pointer'][];
+      when?: components['schemas']['outboundConditions'];
+    } & unknown;
     /** @description A person or an entity (company, dealer, agency). */
     party: {
       address?: components['schemas']['place'];
@@ -984,6 +1045,8 @@ export type components = {
       postalCode?: string;
       street?: components['schemas']['shortText'];
     };
+    /** @description A JSON pointer into the body; `*` stands for every item of an array. */
+    pointer: string;
     PolicyDiff: {
       [key: string]: unknown;
     };
@@ -1118,6 +1181,102 @@ export type components = {
       handling: components['schemas']['SubmitHandling'];
       ttlSeconds?: number;
     };
+    ruleId: string;
+    setOf: {
+      in?: string[];
+      notIn?: string[];
+    };
+    /**
+     * Sharing policy
+     * @description What a node sends to whom, transformed how, and what it accepts from whom. Any matching deny wins; otherwise the union of the matching allow rules' transformations; otherwise deny.
+     */
+    'sharing-policy.schema': {
+      description?: string;
+      /** @description Named sets of member ids, declared once, usable in `to` and `from` beside the directory's groups. */
+      groups?: {
+        [key: string]: components['schemas']['memberId'][];
+      };
+      id: string;
+      inbound: components['schemas']['inboundRule'][];
+      member: components['schemas']['memberId'];
+      outbound: components['schemas']['outboundRule'][];
+      $defs: {
+        ruleId: string;
+        /** @description Member ids, group names (WB6, EU, …, or the policy's own) or kinds (ffp-node, eu-counterpart). */
+        names: string[];
+        setOf: {
+          in?: string[];
+          notIn?: string[];
+        };
+        nameSet: {
+          in?: components['schemas']['names'];
+          notIn?: components['schemas']['names'];
+        };
+        textTest: {
+          exists?: boolean;
+          /** @description A regular expression (anchored: it must match the whole text), at most 200 characters. */
+          matches?: string;
+        };
+        fieldTest: {
+          equals?: string | number | boolean;
+          exists?: boolean;
+          in?: (string | number | boolean)[];
+          matches?: string;
+          notIn?: (string | number | boolean)[];
+          pointer: components['schemas']['pointer'];
+        };
+        /** @description A JSON pointer into the body; `*` stands for every item of an array. */
+        pointer: string;
+        outboundConditions: {
+          evaluation?: {
+            information?: components['schemas']['setOf'];
+            source?: components['schemas']['setOf'];
+          };
+          fields?: components['schemas']['fieldTest'][];
+          handlingCode?: components['schemas']['setOf'];
+          legalBasis?: components['schemas']['textTest'];
+          purpose?: components['schemas']['setOf'];
+          /** @description Whether the message passes on material this node received from another member. */
+          receivedFromThirdParty?: boolean;
+          tlp?: components['schemas']['setOf'];
+          to?: components['schemas']['nameSet'];
+          type?: components['schemas']['setOf'];
+        };
+        generalisation: {
+          /** @description For `rounded`: decimals kept (default 1, about 10 km). */
+          decimals?: number;
+          pointer: components['schemas']['pointer'];
+          /** @enum {unknown} */
+          to: 'year' | 'municipality' | 'rounded';
+        };
+        outboundRule: {
+          description?: string;
+          /** @enum {unknown} */
+          effect: 'allow' | 'deny';
+          generalise?: components['schemas']['generalisation'][];
+          id: components['schemas']['ruleId'];
+          /** @description Shown to the analyst when this rule denies. */
+          reason?: string;
+          redact?: components['schemas']['pointer'][];
+          when?: components['schemas']['outboundConditions'];
+        } & unknown;
+        inboundRule: {
+          description?: string;
+          /** @enum {unknown} */
+          effect: 'allow' | 'deny';
+          id: components['schemas']['ruleId'];
+          reason?: string;
+          when?: {
+            from?: components['schemas']['nameSet'];
+            handlingCode?: components['schemas']['setOf'];
+            /** @description Envelope size in bytes above which the rule applies. */
+            sizeAbove?: number;
+            type?: components['schemas']['setOf'];
+          };
+        } & unknown;
+      };
+    };
+    SharingPolicy: components['schemas']['sharing-policy.schema'];
     shortText: string;
     /** @description Handling as the analyst sets it; containsPersonalData is computed by the node from the body. */
     SubmitHandling: {
@@ -1160,6 +1319,11 @@ export type components = {
         status: 'queued' | 'denied';
         to: string;
       }[];
+    };
+    textTest: {
+      exists?: boolean;
+      /** @description A regular expression (anchored: it must match the whole text), at most 200 characters. */
+      matches?: string;
     };
     /**
      * @description Traffic Light Protocol 2.0 label.

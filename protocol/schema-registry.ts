@@ -8,6 +8,7 @@ import receipt from '../schemas/receipt.schema.json' with { type: 'json' };
 import federationDirectory from '../schemas/federation-directory.schema.json' with { type: 'json' };
 import nodeConfig from '../schemas/node-config.schema.json' with { type: 'json' };
 import localApi from '../schemas/local-api.schema.json' with { type: 'json' };
+import sharingPolicy from '../schemas/sharing-policy.schema.json' with { type: 'json' };
 
 /** Schemas that can be validated against by name. */
 export const namedSchemas = {
@@ -18,6 +19,7 @@ export const namedSchemas = {
   receipt,
   'federation-directory': federationDirectory,
   'node-config': nodeConfig,
+  'sharing-policy': sharingPolicy,
 } as const;
 
 /** Schemas only referenced by others (definitions). */

@@ -1,6 +1,6 @@
 // The hash chain of the journal: each entry's hash covers its content and the previous hash.
 import { createHash } from 'node:crypto';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from '../lib/canonical-json.js';
 
 /** `prev` of the first entry of a journal. */
 export const GENESIS_HASH = 'A'.repeat(43);

@@ -195,7 +195,7 @@ export function summarise(d: PolicyDecision): DecisionSummary {
   return {
     effect: d.effect,
     policy: { id: d.policy.id, version: d.policy.version },
-    matched: d.matched as DecisionSummary['matched'],
+    matched: d.matched.map((m) => ({ ...m })),
     // Conditions and pointers only: the values compared may be personal data.
     notMatched: d.notMatched.map((n) => ({
       ruleId: n.ruleId,

@@ -158,6 +158,6 @@ function view(r: PolicyVersionRecord, withDocument: boolean): Schemas['PolicyVer
     createdAt: r.createdAt,
     ...(r.comment ? { comment: r.comment } : {}),
     history: r.history,
-    ...(withDocument ? { document: r.document as Record<string, unknown> } : {}),
+    ...(withDocument ? { document: r.document as unknown as Record<string, unknown> } : {}),
   } as Schemas['PolicyVersion'];
 }
