@@ -1216,6 +1216,8 @@ export type components = {
           exists?: boolean;
           /** @description A regular expression (anchored: it must match the whole text), at most 200 characters. */
           matches?: string;
+          /** @description Holds when the text is absent or the expression does not match it. */
+          notMatches?: string;
         };
         fieldTest: {
           equals?: string | number | boolean;
@@ -1324,6 +1326,8 @@ export type components = {
       exists?: boolean;
       /** @description A regular expression (anchored: it must match the whole text), at most 200 characters. */
       matches?: string;
+      /** @description Holds when the text is absent or the expression does not match it. */
+      notMatches?: string;
     };
     /**
      * @description Traffic Light Protocol 2.0 label.

@@ -26,7 +26,9 @@ export function compilePolicy(
   const patterns = new Map<string, RegExp>();
   const add = (src: string) => patterns.set(src, pattern(src)!);
   for (const r of document.outbound) {
-    if (r.when?.legalBasis && 'matches' in r.when.legalBasis) add(r.when.legalBasis.matches);
+    const lb = r.when?.legalBasis;
+    if (lb && 'matches' in lb) add(lb.matches);
+    if (lb && 'notMatches' in lb) add(lb.notMatches);
     for (const f of r.when?.fields ?? []) if ('matches' in f) add(f.matches);
   }
   return {

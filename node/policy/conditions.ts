@@ -42,6 +42,8 @@ function expectedOf(test: SetTest): unknown {
 
 function textTest(policy: CompiledPolicy, test: TextTest, value: unknown): boolean {
   if ('exists' in test) return (typeof value === 'string' && value.length > 0) === test.exists;
+  if ('notMatches' in test)
+    return typeof value !== 'string' || !policy.patterns.get(test.notMatches)!.test(value);
   return typeof value === 'string' && policy.patterns.get(test.matches)!.test(value);
 }
 

@@ -6,6 +6,7 @@ export { compilePolicy } from './compile-policy.js';
 export { decide, decideInbound } from './decide.js';
 export { simulate, type SimulationSample, type DecisionOutline } from './simulate.js';
 export { diffPolicies } from './diff-policies.js';
+export { runFixtures, type FixtureRun, type FixtureResult } from './run-fixtures.js';
 export {
   PolicyStore,
   type PolicyVersionRecord,

@@ -88,7 +88,7 @@ export interface InboundDecision {
 /** Set tests of the policy format. */
 export type SetTest = { in: string[] } | { notIn: string[] };
 /** Text tests of the policy format. */
-export type TextTest = { exists: boolean } | { matches: string };
+export type TextTest = { exists: boolean } | { matches: string } | { notMatches: string };
 /** A test of one body field. */
 export type FieldTest = { pointer: string } & (
   | { exists: boolean }
