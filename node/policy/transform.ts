@@ -42,31 +42,40 @@ export function transform(
 ): { body: Record<string, unknown>; transformations: Transformation[] } {
   const out = structuredClone(body);
   const transformations: Transformation[] = [];
-  const redacted = new Map<string, string>();
+  // Many rules name the same pointers: resolve each distinct pointer once (the first rule names it).
+  const redactions = new Map<string, string>();
+  const generalisations = new Map<
+    string,
+    { ruleId: string; to: 'year' | 'municipality' | 'rounded'; decimals: number }
+  >();
   for (const rule of rules) {
-    for (const p of rule.redact ?? []) {
-      for (const { pointer } of resolve(out, p))
-        if (!redacted.has(pointer)) redacted.set(pointer, rule.id);
+    for (const p of rule.redact ?? []) if (!redactions.has(p)) redactions.set(p, rule.id);
+    for (const g of rule.generalise ?? []) {
+      if (!generalisations.has(g.pointer))
+        generalisations.set(g.pointer, { ruleId: rule.id, to: g.to, decimals: g.decimals ?? 1 });
     }
+  }
+  const redacted = new Map<string, string>();
+  for (const [p, ruleId] of redactions) {
+    for (const { pointer } of resolve(out, p))
+      if (!redacted.has(pointer)) redacted.set(pointer, ruleId);
   }
   const generalisedAt = new Set<string>();
   const toRemove: string[] = [];
-  for (const rule of rules) {
-    for (const g of rule.generalise ?? []) {
-      for (const { pointer, value } of resolve(out, g.pointer)) {
-        if (
-          redacted.has(pointer) ||
-          generalisedAt.has(pointer) ||
-          value === undefined ||
-          value === null
-        )
-          continue;
-        generalisedAt.add(pointer);
-        const v = generalised(value, g.to, g.decimals ?? 1);
-        if (v === undefined) toRemove.push(pointer);
-        else setAt(out, pointer, v);
-        transformations.push({ pointer, action: 'generalise', to: g.to, ruleId: rule.id });
-      }
+  for (const [p, g] of generalisations) {
+    for (const { pointer, value } of resolve(out, p)) {
+      if (
+        redacted.has(pointer) ||
+        generalisedAt.has(pointer) ||
+        value === undefined ||
+        value === null
+      )
+        continue;
+      generalisedAt.add(pointer);
+      const v = generalised(value, g.to, g.decimals);
+      if (v === undefined) toRemove.push(pointer);
+      else setAt(out, pointer, v);
+      transformations.push({ pointer, action: 'generalise', to: g.to, ruleId: g.ruleId });
     }
   }
   for (const [pointer, ruleId] of redacted)
