@@ -1,24 +1,13 @@
 // `ffx audit verify` on a journal signed with a dev PKI member key: OK, then BROKEN after an edit.
 import { expect } from 'chai';
-import { execFile } from 'node:child_process';
+import { ffx } from '../fixtures/cli.js';
 import { createPrivateKey } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { certificateKid } from '../../certs-dev/index.js';
 import { AuditJournal } from '../../node/audit/index.js';
 import { testPki, type TestPki } from '../fixtures/pki.js';
-
-const BIN = fileURLToPath(new URL('../../bin/ffx.js', import.meta.url));
-
-function ffx(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], (err, stdout, stderr) => {
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 describe('ffx audit', function () {
   this.timeout(60_000);

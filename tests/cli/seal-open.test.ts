@@ -1,22 +1,11 @@
 // `ffx seal`, `ffx open` and `ffx validate` through the real CLI, on the test PKI.
 import { expect } from 'chai';
-import { execFile } from 'node:child_process';
+import { ffx } from '../fixtures/cli.js';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { STORY_BODIES } from '../../node/dev/demo-story.js';
 import { testPki, type TestPki } from '../fixtures/pki.js';
-
-const BIN = fileURLToPath(new URL('../../bin/ffx.js', import.meta.url));
-
-function ffx(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], (err, stdout, stderr) => {
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 describe('ffx seal / open / validate', function () {
   this.timeout(60_000);

@@ -1,21 +1,13 @@
 // `ffx policy test|validate|preview` as a compliance officer runs them.
 import { expect } from 'chai';
+import { ffx } from '../fixtures/cli.js';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const BIN = fileURLToPath(new URL('../../bin/ffx.js', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-function ffx(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: ROOT }, (err, stdout, stderr) => {
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 describe('ffx policy', function () {
   this.timeout(60_000);

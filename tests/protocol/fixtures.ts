@@ -3,7 +3,14 @@ import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { certificateKid } from '../../certs-dev/index.js';
 import { STORY_BODIES } from '../../node/dev/demo-story.js';
-import { seal, verifyDirectory, type TrustedDirectory } from '../../protocol/index.js';
+import { expect } from 'chai';
+import {
+  FfxError,
+  seal,
+  verifyDirectory,
+  type FfxCode,
+  type TrustedDirectory,
+} from '../../protocol/index.js';
 import { testPki, type TestPki } from '../fixtures/pki.js';
 
 /** Keys of one member: private sig/enc keys and the kids of their certificates. */
@@ -115,4 +122,16 @@ export function openOptions(w: ProtocolWorld, self = 'RS', now = new Date()) {
     directory: w.directory,
     now,
   };
+}
+
+/** Awaits `p` and asserts it was refused with exactly `code`; resolves to the error. */
+export async function refusedWith(p: Promise<unknown>, code: FfxCode): Promise<FfxError> {
+  try {
+    await p;
+  } catch (err) {
+    expect(err, String(err)).to.be.instanceOf(FfxError);
+    expect((err as FfxError).code, (err as Error).message).to.equal(code);
+    return err as FfxError;
+  }
+  throw new Error(`accepted, but ${code} was expected`);
 }

@@ -9,25 +9,15 @@ import {
   issueCertificate,
   signDirectory,
 } from '../../certs-dev/index.js';
+import { MemoryReplayStore, open, verifyDirectory } from '../../protocol/index.js';
 import {
-  FfxError,
-  MemoryReplayStore,
-  open,
-  verifyDirectory,
-  type FfxCode,
-} from '../../protocol/index.js';
-import { message, openOptions, protocolWorld, sealFor, type ProtocolWorld } from './fixtures.js';
-
-async function refusedWith(p: Promise<unknown>, code: FfxCode): Promise<FfxError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err, String(err)).to.be.instanceOf(FfxError);
-    expect((err as FfxError).code, (err as Error).message).to.equal(code);
-    return err as FfxError;
-  }
-  throw new Error(`opened, but ${code} was expected`);
-}
+  message,
+  openOptions,
+  protocolWorld,
+  refusedWith,
+  sealFor,
+  type ProtocolWorld,
+} from './fixtures.js';
 
 /** Re-encodes one part of a compact serialisation. */
 function withPart(jwe: string, index: number, change: (b: Buffer) => Buffer): string {

@@ -2,27 +2,14 @@
 import { expect } from 'chai';
 import { signDirectory } from '../../certs-dev/index.js';
 import {
-  FfxError,
   buildReceipt,
   digestOf,
   ffxErrorCatalogue,
   signReceipt,
   verifyDirectory,
   verifyReceipt,
-  type FfxCode,
 } from '../../protocol/index.js';
-import { message, protocolWorld, sealFor, type ProtocolWorld } from './fixtures.js';
-
-async function refusedWith(p: Promise<unknown>, code: FfxCode): Promise<FfxError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err, String(err)).to.be.instanceOf(FfxError);
-    expect((err as FfxError).code, (err as Error).message).to.equal(code);
-    return err as FfxError;
-  }
-  throw new Error(`accepted, but ${code} was expected`);
-}
+import { message, protocolWorld, refusedWith, sealFor, type ProtocolWorld } from './fixtures.js';
 
 describe('receipts', function () {
   this.timeout(30_000);
