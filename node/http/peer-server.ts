@@ -68,7 +68,7 @@ export function createPeerServer(deps: PeerServerDeps): Server {
         next(err);
       }
     },
-    (req: Request, res: Response, next: NextFunction) => {
+    (_req: Request, res: Response, next: NextFunction) => {
       rateLimit(deps, String(res.locals.peer)).then(() => next(), next);
     },
     (req: Request, _res: Response, next: NextFunction) => {
