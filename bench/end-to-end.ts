@@ -214,7 +214,7 @@ async function waitDelivered(
       .reduce((s, l) => s + Number(l.split(' ').pop()), 0);
     if ((m ? delivered : 0) >= total) return;
     if (Date.now() > deadline) throw new Error(`only ${delivered} of ${total} delivered in time`);
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 200));
   }
 }
 
