@@ -1,8 +1,8 @@
 // End to end: two real nodes (processes, mTLS, Redis), submissions through the local API, receipts back.
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { generateDevPki } from '../certs-dev/index.js';
 import { DevFederationRunner } from '../node/dev/dev-federation-runner.js';
 import { freePort, type RedisHandle } from '../node/dev/private-redis.js';
@@ -50,6 +50,8 @@ export interface EndToEndOptions {
   leak?: { small: number; large: number };
   /** Run the nodes under --cpu-prof and report the top 5 self-time functions. */
   profile?: boolean;
+  /** Copy the nodes' .cpuprofile files here (open them in Chrome DevTools or speedscope). */
+  keepProfilesIn?: string;
   /** Policy folder of the nodes (default: the repository's policies/). */
   policiesDir?: string;
 }
@@ -155,8 +157,16 @@ export async function measureEndToEnd(o: EndToEndOptions): Promise<EndToEndResul
     let profile: EndToEndResult['profile'];
     if (o.profile) {
       profile = {
-        sender: await topFunctions(profileDir, pids.sender),
-        receiver: await topFunctions(profileDir, pids.receiver),
+        sender: await topFunctions(
+          profileDir,
+          pids.sender,
+          o.keepProfilesIn && join(o.keepProfilesIn, `sender-${o.keySize}.cpuprofile`),
+        ),
+        receiver: await topFunctions(
+          profileDir,
+          pids.receiver,
+          o.keepProfilesIn && join(o.keepProfilesIn, `receiver-${o.keySize}.cpuprofile`),
+        ),
       };
     }
     return {
@@ -235,9 +245,17 @@ interface CpuProfile {
 }
 
 /** Top 5 self-time functions of the CPU profile written by process `pid`. */
-async function topFunctions(dir: string, pid: number): Promise<ProfileLine[]> {
+async function topFunctions(
+  dir: string,
+  pid: number,
+  keepAs?: string | false,
+): Promise<ProfileLine[]> {
   const file = (await readdir(dir).catch(() => [] as string[])).find((f) => f.includes(`.${pid}.`));
   if (!file) return [];
+  if (keepAs) {
+    await mkdir(dirname(keepAs), { recursive: true });
+    await copyFile(join(dir, file), keepAs);
+  }
   const p = JSON.parse(await readFile(join(dir, file), 'utf8')) as CpuProfile;
   const byFn = new Map<string, { fn: string; at: string; hits: number }>();
   let total = 0;

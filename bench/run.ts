@@ -13,6 +13,7 @@ const { values: args } = parseArgs({
     leak: { type: 'string', description: 'small,large message counts of the leak check' },
     'no-profile': { type: 'boolean', default: false },
     policies: { type: 'string' },
+    profiles: { type: 'string', default: 'bench/profiles' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -48,6 +49,7 @@ try {
       ...(leak && keySize === keySizes[0] ? { leak: { small: leak[0], large: leak[1] } } : {}),
       profile: !args['no-profile'] && keySize === keySizes[0],
       ...(args.policies ? { policiesDir: args.policies } : {}),
+      keepProfilesIn: args.profiles,
     });
     rows.push({ keySize, ceiling, e2e });
   }
