@@ -25,27 +25,36 @@ export interface CeilingResult {
   stepsMs: { seal: number; open: number; signReceipt: number; verifyReceipt: number };
 }
 
+/** A prepared ceiling measurement: keys generated once, measured as often as wanted. */
+export interface CeilingBench {
+  measure(seconds: number): Promise<CeilingResult>;
+  dispose(): Promise<void>;
+}
+
 /**
- * Seals, opens, signs and verifies the receipt of one message after another for `seconds`
- * (after a warm-up), with `keySize`-bit keys, and returns messages per second.
+ * Generates a two-member PKI with `keySize`-bit keys and returns a measurement that seals,
+ * opens, signs and verifies the receipt of one message after another for `seconds` (after a
+ * warm-up) and reports messages per second.
  */
-export async function measureCryptoCeiling(keySize: number, seconds = 3): Promise<CeilingResult> {
+export async function prepareCryptoCeiling(keySize: number): Promise<CeilingBench> {
   const dir = await mkdtemp(join(tmpdir(), 'ffx-bench-pki-'));
-  try {
-    await generateDevPki({ out: dir, members: ['AL', 'RS'], keySize });
-    const pki = await loadDevPki(dir);
-    const now = new Date();
-    const directory = await verifyDirectory(pki.directoryJws, { rootCaPem: pki.rootCaPem, now });
-    const al = pki.members.AL!;
-    const rs = pki.members.RS!;
-    const alSig = { key: createPrivateKey(al.sig.keyPem), kid: certificateKid(al.sig.certPem) };
-    const rsSig = { key: createPrivateKey(rs.sig.keyPem), kid: certificateKid(rs.sig.certPem) };
-    const rsEnc = { key: createPrivateKey(rs.enc.keyPem), kid: certificateKid(rs.enc.certPem) };
-    const rsEncCert = directory.certificateByKid(rsEnc.kid)!;
+  await generateDevPki({ out: dir, members: ['AL', 'RS'], keySize });
+  const pki = await loadDevPki(dir);
+  const directory = await verifyDirectory(pki.directoryJws, {
+    rootCaPem: pki.rootCaPem,
+    now: new Date(),
+  });
+  const al = pki.members.AL!;
+  const rs = pki.members.RS!;
+  const alSig = { key: createPrivateKey(al.sig.keyPem), kid: certificateKid(al.sig.certPem) };
+  const rsSig = { key: createPrivateKey(rs.sig.keyPem), kid: certificateKid(rs.sig.certPem) };
+  const rsEnc = { key: createPrivateKey(rs.enc.keyPem), kid: certificateKid(rs.enc.certPem) };
+  const rsEncCert = directory.certificateByKid(rsEnc.kid)!;
+  const measure = async (seconds: number): Promise<CeilingResult> => {
     const steps = { seal: 0, open: 0, signReceipt: 0, verifyReceipt: 0 };
     const one = async (timed: boolean) => {
       const message = sampleMessage('AL', 'RS');
-      let t = performance.now();
+      const t = performance.now();
       const jwe = await seal({
         message,
         signingKey: alSig.key,
@@ -86,7 +95,6 @@ export async function measureCryptoCeiling(keySize: number, seconds = 3): Promis
         steps.signReceipt += t3 - t2;
         steps.verifyReceipt += t4 - t3;
       }
-      t = t4;
     };
     for (let i = 0; i < 20; i++) await one(false);
     let n = 0;
@@ -108,8 +116,17 @@ export async function measureCryptoCeiling(keySize: number, seconds = 3): Promis
         verifyReceipt: steps.verifyReceipt / n,
       },
     };
+  };
+  return { measure, dispose: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** One ceiling measurement of `seconds` with fresh `keySize`-bit keys. */
+export async function measureCryptoCeiling(keySize: number, seconds = 3): Promise<CeilingResult> {
+  const bench = await prepareCryptoCeiling(keySize);
+  try {
+    return await bench.measure(seconds);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await bench.dispose();
   }
 }
 
