@@ -1,11 +1,28 @@
 // `ffx seal`, `ffx open` and `ffx validate` through the real CLI, on the test PKI.
 import { expect } from 'chai';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { ffx } from '../fixtures/cli.js';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { STORY_BODIES } from '../../node/dev/demo-story.js';
 import { testPki, type TestPki } from '../fixtures/pki.js';
+
+const BIN = fileURLToPath(new URL('../../bin/ffx.js', import.meta.url));
+
+/** Runs `ffx <args>` with `input` on stdin. */
+function ffxWithStdin(
+  args: string[],
+  input: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [BIN, ...args], (err, stdout, stderr) => {
+      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+    child.stdin!.end(input);
+  });
+}
 
 describe('ffx seal / open / validate', function () {
   this.timeout(60_000);
@@ -107,6 +124,83 @@ describe('ffx seal / open / validate', function () {
     expect(r.code).to.equal(2);
     expect(r.stderr).to.match(/^FFX-SCHEMA: /);
     expect(r.stderr).to.contain('/body/kind');
+  });
+
+  it('takes the handling from a file, honours --ttl, and opens from stdin', async () => {
+    const handlingFile = join(dir, 'handling.yaml');
+    await writeFile(
+      handlingFile,
+      'code: H2\npurpose: criminal-investigation\nlegalBasis: Bilateral agreement AL-RS, Art. 3\n',
+    );
+    const sealed = await ffx([
+      'seal',
+      '--pki',
+      pki.out,
+      '--from',
+      'AL',
+      '--to',
+      'RS',
+      '--type',
+      'hit-notification',
+      '--body',
+      join(dir, 'hit-notification.json'),
+      '--handling',
+      handlingFile,
+      '--ttl',
+      '600',
+    ]);
+    expect(sealed.code, sealed.stderr).to.equal(0);
+    const opened = await ffxWithStdin(['open', '--pki', pki.out, '--as', 'RS', '-'], sealed.stdout);
+    expect(opened.code, opened.stderr).to.equal(0);
+    const m = JSON.parse(opened.stdout) as {
+      createdAt: string;
+      expiresAt: string;
+      handling: Record<string, unknown>;
+      policy: { id: string };
+    };
+    expect(m.handling).to.deep.equal({
+      code: 'H2',
+      purpose: 'criminal-investigation',
+      legalBasis: 'Bilateral agreement AL-RS, Art. 3',
+      containsPersonalData: false,
+    });
+    expect(Date.parse(m.expiresAt) - Date.parse(m.createdAt)).to.equal(600_000);
+    expect(m.policy.id).to.equal('offline');
+  });
+
+  it('refuses a bad --ttl, --handling mixed with --code, and a handling that breaks the schema', async () => {
+    const base = [
+      'seal',
+      '--pki',
+      pki.out,
+      '--from',
+      'AL',
+      '--to',
+      'RS',
+      '--type',
+      'hit-notification',
+      '--body',
+      join(dir, 'hit-notification.json'),
+    ];
+    for (const ttl of ['abc', '0']) {
+      const r = await ffx([...base, '--ttl', ttl]);
+      expect(r.code, ttl).to.equal(1);
+      expect(r.stderr.trim()).to.equal(
+        `--ttl must be a positive whole number of seconds, got "${ttl}"`,
+      );
+    }
+    const handlingFile = join(dir, 'bad-handling.json');
+    await writeFile(handlingFile, JSON.stringify({ code: 'H9', purpose: 'curiosity' }));
+    const mixed = await ffx([...base, '--handling', handlingFile, '--code', 'H2']);
+    expect(mixed.code).to.equal(1);
+    expect(mixed.stderr).to.contain('--handling replaces --code');
+    const bad = await ffx([...base, '--handling', handlingFile]);
+    expect(bad.code).to.equal(2);
+    expect(bad.stderr).to.match(/^FFX-SCHEMA: /);
+    expect(bad.stderr).to.contain('/handling/code');
+    const missing = await ffx([...base, '--handling', join(dir, 'no-such.json')]);
+    expect(missing.code).to.equal(1);
+    expect(missing.stderr).to.match(/^cannot read handling /);
   });
 
   it('validate says OK, or lists pointers and exits 1; unknown schemas exit 2', async () => {
