@@ -8,6 +8,7 @@ import {
   PROTOCOL_VERSION,
   SIGNATURE_ALG,
 } from './constants.js';
+import { FfxError } from './errors.js';
 import { checkMessage } from './lib/check-message.js';
 
 /** What `seal` needs: the message, the sender's signing key, the recipient's encryption key. */
@@ -28,13 +29,19 @@ const encoder = new TextEncoder();
 
 /**
  * Seals a message into an envelope (compact JWE) as PROTOCOL.md §2 describes. The message is
- * schema-checked first (FFX-TYPE, FFX-SCHEMA), so nothing invalid is ever signed.
+ * schema-checked first (FFX-TYPE, FFX-SCHEMA, also for `expiresAt` not after `createdAt`), so nothing invalid is ever signed.
  *
  * @example
  * const jwe = await seal({ message, signingKey, signingKid, recipientKey, recipientKid });
  */
 export async function seal(input: SealInput): Promise<string> {
   const message = checkMessage(input.message, 'the message to seal');
+  // Every receiver refuses this (PROTOCOL.md §4 check 15): refuse it before it is signed.
+  if (Date.parse(message.expiresAt) <= Date.parse(message.createdAt)) {
+    throw new FfxError('FFX-SCHEMA', 'the message to seal expires before it is created', {
+      problems: [{ pointer: '/expiresAt', message: 'must be after createdAt' }],
+    });
+  }
   const jws = await new CompactSign(encoder.encode(JSON.stringify(message)))
     .setProtectedHeader({ alg: SIGNATURE_ALG, typ: MESSAGE_TYP, kid: input.signingKid })
     .sign(input.signingKey);
