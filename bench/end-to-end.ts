@@ -8,7 +8,7 @@ import { DevFederationRunner } from '../node/dev/dev-federation-runner.js';
 import { freePort, type RedisHandle } from '../node/dev/private-redis.js';
 import { mintDevToken } from '../node/http/auth/dev-token.js';
 import { devFederation } from '../node/config/dev-node-config.js';
-import { STORY_BODIES } from '../node/dev/demo-story.js';
+import { storyTraceRequest } from '../node/dev/demo-story.js';
 import type { LocalApiClient } from '../node/dev/local-api-client.js';
 
 /** Results of one end-to-end run. */
@@ -61,18 +61,6 @@ export interface EndToEndOptions {
   /** Policy folder of the nodes (default: the repository's policies/). */
   policiesDir?: string;
 }
-
-const request = () => ({
-  type: 'trace-request',
-  to: ['RS'],
-  handling: {
-    code: 'H1',
-    purpose: 'criminal-investigation',
-    legalBasis: 'Police Cooperation Convention for Southeast Europe, Art. 5',
-    evaluation: { source: 'B', information: '2' },
-  },
-  body: STORY_BODIES.traceRequest,
-});
 
 /** Runs AL → RS at full speed, then at half that rate for latency, on fresh nodes and keys. */
 export async function measureEndToEnd(o: EndToEndOptions): Promise<EndToEndResult> {
@@ -141,7 +129,7 @@ export async function measureEndToEnd(o: EndToEndOptions): Promise<EndToEndResul
       const wait = due - performance.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       pending.push(
-        client.submit(request() as never).then((r) => void ids.push(r.results[0]!.messageId)),
+        client.submit(storyTraceRequest()).then((r) => void ids.push(r.results[0]!.messageId)),
       );
     }
     await Promise.all(pending);
@@ -221,7 +209,7 @@ async function submitMany(
   const worker = async () => {
     while (next < count) {
       next++;
-      const r = await client.submit(request() as never);
+      const r = await client.submit(storyTraceRequest());
       if (r.results[0]?.status !== 'queued')
         throw new Error(`submission not queued: ${JSON.stringify(r.results[0])}`);
     }

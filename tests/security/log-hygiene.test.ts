@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { STORY_BODIES } from '../../node/dev/demo-story.js';
+import { STORY_BODIES, storyTraceRequest } from '../../node/dev/demo-story.js';
 import { LocalApiClient } from '../../node/dev/local-api-client.js';
 import { eventually, testFederation } from '../fixtures/federation.js';
 import { testPki } from '../fixtures/pki.js';
@@ -20,17 +20,7 @@ describe('security: log hygiene (real node processes)', function () {
     await fed.start('RS');
     const al = await fed.client('AL', 'arta.hoxha', ['analyst']);
     const rs = await fed.client('RS', 'marko.petrovic', ['analyst']);
-    const sent = await al.submit({
-      type: 'trace-request',
-      to: ['RS'],
-      handling: {
-        code: 'H1',
-        purpose: 'criminal-investigation',
-        legalBasis: 'Police Cooperation Convention for Southeast Europe, Art. 5',
-        evaluation: { source: 'B', information: '2' },
-      },
-      body: STORY_BODIES.traceRequest,
-    } as unknown as SubmitRequest);
+    const sent = await al.submit(storyTraceRequest());
     const id = sent.results[0]!.messageId;
     await al.waitForStatus(id, ['delivered']);
     await eventually('RS has it', async () => (await rs.inbox()).items.some((m) => m.id === id));
