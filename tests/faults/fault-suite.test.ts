@@ -182,13 +182,16 @@ describe('fault suite (own AOF redis-server per scenario, real node processes)',
   it('a proxy that resets, drops and delays answers beyond the timeout: delivered once, redeliveries answered with the original receipt', async () => {
     const s = await scenario('f-chaos', { delivery: { ...FAST_DELIVERY, attemptTimeoutMs: 1500 } });
     const rsPort = await freePort();
-    const proxy = await ChaosProxy.start(s.pki.peerPorts.RS!, rsPort, {
-      reset: 0.15,
-      dropAnswer: 0.2,
-      delayAnswer: 0.15,
-      delayMs: 2500,
-      idleCloseMs: 300,
-    });
+    // The dice are loaded so that a run with few (kept-alive) connections still meets every
+    // fault: reset, dropped answer, delayed answer, then two clean connections, and again.
+    const dice = [0.05, 0.25, 0.45, 0.9, 0.9];
+    let roll = 0;
+    const proxy = await ChaosProxy.start(
+      s.pki.peerPorts.RS!,
+      rsPort,
+      { reset: 0.15, dropAnswer: 0.2, delayAnswer: 0.15, delayMs: 2500, idleCloseMs: 300 },
+      () => dice[roll++ % dice.length]!,
+    );
     open.push(() => proxy.close());
     await s.fed.start('AL');
     await s.fed.start('RS', 'main', { peerPort: rsPort });
@@ -208,7 +211,8 @@ describe('fault suite (own AOF redis-server per scenario, real node processes)',
       'duplicate="true"',
     );
     const st = proxy.stats;
-    expect(st.reset + st.dropped + st.delayed, 'the proxy injected faults').to.be.greaterThan(0);
+    expect(st.reset, 'connections reset').to.be.greaterThan(0);
+    expect(st.dropped + st.delayed, 'answers dropped or delayed').to.be.greaterThan(0);
     await assertDeliveredOnce(
       s,
       al,

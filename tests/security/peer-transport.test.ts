@@ -58,7 +58,7 @@ describe('security: peer API transport (real node process)', function () {
     ({ pkiDir } = await pkiWithRevocation('MK', 'tls'));
     ({ fed } = await testFederation('sec-transport', {
       pkiDir,
-      peerApi: { rateLimit: { max: 8, windowSeconds: 60 } },
+      peerApi: { rateLimit: { max: 8, windowSeconds: 3600 } },
     }));
     const rs = await fed.start('RS');
     url = rs.ready.peerApi;
@@ -131,6 +131,7 @@ describe('security: peer API transport (real node process)', function () {
   });
 
   it('rate-limits each peer separately (FFX-RATE-LIMITED, 429)', async () => {
+    // An hour's window: the ten requests cannot straddle two windows.
     const al = pki.members.AL!;
     const me = pki.members.ME!;
     const codes: number[] = [];
