@@ -20,7 +20,7 @@ function parseDocument(file: string, text: string): unknown {
   if (text.trim() === '') throw new Error('the file is empty');
   if (extname(file).toLowerCase() === '.json') return JSON.parse(text) as unknown;
   // uniqueKeys: a repeated key is an error, not a silent last-one-wins
-  return parseYaml(text, { uniqueKeys: true, prettyErrors: false }) as unknown;
+  return parseYaml(text, { uniqueKeys: true }) as unknown;
 }
 
 /** Adds `ffx validate --schema <name> <file>` to the program. */
@@ -44,7 +44,7 @@ export function register(program: Command): void {
         '',
         'Examples:',
         '  ffx validate --schema trace-request schemas/examples/trace-request/valid-minimal-routine.json',
-        '  ffx validate --schema node-config config/AL.yaml',
+        '  ffx validate --schema node-config config/dev/AL.yaml',
       ].join('\n'),
     )
     .action(async (file: string | undefined, o: { schema?: string }) => {
@@ -74,7 +74,7 @@ export function register(program: Command): void {
       try {
         data = parseDocument(file, text);
       } catch (err) {
-        const msg = (err as Error).message.split('\n')[0]!;
+        const msg = (err as Error).message.split('\n')[0]!.replace(/:\s*$/, '');
         const reason = msg.startsWith('Source contains multiple documents')
           ? 'it holds several YAML documents; one is expected'
           : msg;
