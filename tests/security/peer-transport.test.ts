@@ -40,6 +40,9 @@ function handshake(
         resolve({ ok: !err && cipher !== undefined && cipher !== '(NONE)', output });
       },
     );
+    // s_client waits for input; end it at once. It may already have exited (a refused
+    // handshake), so a broken pipe here is expected, not an error.
+    child.stdin?.on('error', () => undefined);
     child.stdin?.end('');
   });
 }
