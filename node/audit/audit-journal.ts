@@ -61,6 +61,8 @@ export class AuditJournal {
   #seq: number;
   #prev: string;
   #sinceCheckpoint = 0;
+  /** Type of the last entry written: a checkpoint right after a checkpoint would sign nothing new. */
+  #lastType = '';
   #entries = 0;
   #dropped = 0;
   #droppedUndeclared = 0;
@@ -102,17 +104,25 @@ export class AuditJournal {
     return journal;
   }
 
-  /** Queues an entry; returns at once and never throws. Content fields are never written. */
+  /**
+   * Queues an entry; returns at once and never throws. Content fields (`body`, `message`, `jwe`,
+   * `envelope`, `token`, `authorization`) are stripped at any depth, never written, and their
+   * paths listed in `stripped`; so an error text passed as `message` is not kept either (its
+   * `code` is). The fields are copied as plain JSON now, so later changes by the caller do not
+   * reach the journal; a value that is not JSON (a cycle, a BigInt) is recorded as `unserializable`.
+   */
   append(type: string, fields: Record<string, unknown>): void {
     if (this.#closed) return;
-    const clean: Record<string, unknown> = {};
-    const stripped: string[] = [];
-    for (const [k, v] of Object.entries(fields)) {
-      if (CONTENT_FIELDS.has(k)) stripped.push(k);
-      else if (!['seq', 'at', 'type', 'prev', 'hash'].includes(k)) clean[k] = v;
+    try {
+      this.#queue.push({ type, at: this.#o.now().toISOString(), fields: plainFields(fields) });
+    } catch (err) {
+      // Only a broken `now` gets here: the entry is still recorded, with the wall clock.
+      this.#queue.push({
+        type,
+        at: new Date().toISOString(),
+        fields: { unserializable: (err as Error).message },
+      });
     }
-    if (stripped.length > 0) clean.stripped = stripped;
-    this.#queue.push({ type, at: this.#o.now().toISOString(), fields: clean });
     if (this.#queue.length > this.#o.maxBacklog) {
       const over = this.#queue.length - this.#o.maxBacklog;
       this.#queue.splice(0, over);
@@ -171,10 +181,14 @@ export class AuditJournal {
 
   #schedule(): void {
     if (this.#writing || this.#retryTimer) return;
-    this.#writing = this.#writeBatch().finally(() => {
-      this.#writing = undefined;
-      if (this.#queue.length > 0 && !this.#retryTimer && this.#lastError === null) this.#schedule();
-    });
+    // Any failure (even signing) becomes lastError and a retry, never an unhandled rejection.
+    this.#writing = this.#writeBatch()
+      .catch((err: unknown) => this.#failed(err))
+      .finally(() => {
+        this.#writing = undefined;
+        if (this.#queue.length > 0 && !this.#retryTimer && this.#lastError === null)
+          this.#schedule();
+      });
   }
 
   /** Records a write failure and retries in a second; entries wait in the backlog meanwhile. */
@@ -216,7 +230,10 @@ export class AuditJournal {
     const lines: string[] = [];
     let seq = this.#seq;
     let prev = this.#prev;
+    let lastType = this.#lastType;
     const chain = (type: string, at: string, fields: Record<string, unknown>) => {
+      if (type === 'checkpoint' && lastType === 'checkpoint') return;
+      lastType = type;
       seq++;
       if (type === 'checkpoint') {
         at = this.#o.now().toISOString();
@@ -244,7 +261,7 @@ export class AuditJournal {
       });
     for (const p of batch) chain(p.type, p.at, p.fields);
     try {
-      await this.#fd.appendFile(`${lines.join('\n')}\n`);
+      if (lines.length > 0) await this.#fd.appendFile(`${lines.join('\n')}\n`);
     } catch (err) {
       const fd = this.#fd;
       this.#fd = undefined;
@@ -256,15 +273,51 @@ export class AuditJournal {
     this.#queue.splice(0, batch.length);
     this.#droppedUndeclared -= lost;
     this.#entries += lines.length;
-    const checkpoints = batch.filter((p) => p.type === 'checkpoint').length;
-    this.#sinceCheckpoint = checkpoints > 0 ? 0 : this.#sinceCheckpoint + lines.length;
+    const lastCheckpoint = batch.map((p) => p.type).lastIndexOf('checkpoint');
+    this.#sinceCheckpoint =
+      lastCheckpoint < 0 ? this.#sinceCheckpoint + lines.length : batch.length - 1 - lastCheckpoint;
     this.#seq = seq;
     this.#prev = prev;
+    this.#lastType = lastType;
     if (this.#sinceCheckpoint >= this.#o.checkpointEvery) {
       this.#sinceCheckpoint = 0;
       setImmediate(() => void this.checkpoint());
     }
   }
+}
+
+/** Names of the entry's own chain fields, which `append` never lets a caller set. */
+const CHAIN_FIELDS = new Set(['seq', 'at', 'type', 'prev', 'hash']);
+
+/**
+ * The fields as plain JSON without content fields: what is hashed is exactly what is written
+ * and read back (a Date becomes its ISO string, `undefined` disappears).
+ */
+function plainFields(fields: Record<string, unknown>): Record<string, unknown> {
+  const stripped: string[] = [];
+  const strip = (v: unknown, path: string): unknown => {
+    if (Array.isArray(v)) return v.map((x, i) => strip(x, `${path}/${i}`));
+    if (v === null || typeof v !== 'object') return v;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+      if (CONTENT_FIELDS.has(k)) stripped.push(`${path}/${k}`);
+      else if (!(path === '' && CHAIN_FIELDS.has(k))) out[k] = strip(x, `${path}/${k}`);
+    }
+    return out;
+  };
+  let clean: Record<string, unknown>;
+  try {
+    const plain = JSON.parse(JSON.stringify(fields ?? {})) as unknown;
+    if (plain === null || typeof plain !== 'object' || Array.isArray(plain))
+      return { unserializable: 'the fields are not an object' };
+    clean = (strip(plain, '') ?? {}) as Record<string, unknown>;
+  } catch (err) {
+    return { unserializable: (err as Error).message };
+  }
+  // Top-level names stay as before ("body"); deeper ones are JSON pointers ("/details/body").
+  if (stripped.length > 0)
+    clean.stripped = stripped.map((p) => (p.lastIndexOf('/') === 0 ? p.slice(1) : p));
+  return clean;
 }
 
 /** The chain head of an existing journal file, cutting off a torn last line. */

@@ -4,7 +4,7 @@ import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { appendFile, mkdtemp, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AuditJournal, verifyJournal, readJournal } from '../../node/audit/index.js';
+import { AuditJournal, entryHash, verifyJournal, readJournal } from '../../node/audit/index.js';
 
 describe('AuditJournal', () => {
   let dir: string;
@@ -59,7 +59,7 @@ describe('AuditJournal', () => {
     const file = await journalWith(25);
     const r = await verifyJournal(file, { publicKeys, nodeId: 'AL' });
     expect(r.ok).to.equal(true);
-    expect(r.checkpoints).to.be.at.least(3);
+    expect(r.checkpoints).to.be.at.least(2);
     expect(r.entries).to.equal((await lines(file)).length);
     expect(r.unsignedTail).to.equal(0);
   });
@@ -104,6 +104,129 @@ describe('AuditJournal', () => {
     expect(r.firstBroken!.reason).to.equal('checkpoint signature invalid');
     const r2 = await verifyJournal(file, { publicKeys: new Map() });
     expect(r2.firstBroken!.reason).to.match(/unknown key al-sig/);
+  });
+
+  it('finds a checkpoint whose signature was changed, even with its hash recomputed', async () => {
+    const file = await journalWith(5);
+    const l = await lines(file);
+    const last = JSON.parse(l[l.length - 1]!) as Record<string, unknown>;
+    expect(last.type).to.equal('checkpoint');
+    const [h, p, sig] = (last.jws as string).split('.');
+    const flipped = `${sig!.slice(0, 10)}${sig![10] === 'A' ? 'B' : 'A'}${sig!.slice(11)}`;
+    last.jws = `${h}.${p}.${flipped}`;
+    last.hash = entryHash(last);
+    l[l.length - 1] = JSON.stringify(last);
+    await writeFile(file, `${l.join('\n')}\n`);
+    const r = await verifyJournal(file, { publicKeys });
+    expect(r.ok).to.equal(false);
+    expect(r.firstBroken).to.deep.equal({
+      line: l.length,
+      seq: last.seq,
+      reason: 'checkpoint signature invalid',
+    });
+  });
+
+  it('finds a checkpoint moved to another position of the chain', async () => {
+    // A valid signature copied from elsewhere signs another seq/prev than where it now stands.
+    const file = await journalWith(25);
+    const l = await lines(file);
+    const cps = l.map((x) => JSON.parse(x) as Record<string, unknown>);
+    const i = cps.findIndex((e) => e.type === 'checkpoint');
+    const lastCp = cps[cps.length - 1]!;
+    const moved = { ...cps[i]!, jws: lastCp.jws };
+    moved.hash = entryHash(moved);
+    l[i] = JSON.stringify(moved);
+    await writeFile(file, `${l.join('\n')}\n`);
+    const r = await verifyJournal(file, { publicKeys });
+    expect(r.firstBroken).to.deep.include({
+      line: i + 1,
+      reason: 'checkpoint signs another position of the chain',
+    });
+  });
+
+  it('reports whole entries cut off after the last checkpoint as an unsigned tail', async () => {
+    const file = await journalWith(25);
+    const l = await lines(file);
+    // Drop the closing checkpoint: what remains chains, but its end is no longer signed.
+    await writeFile(file, `${l.slice(0, -1).join('\n')}\n`);
+    const r = await verifyJournal(file, { publicKeys });
+    expect(r.ok).to.equal(true);
+    const entries = l.slice(0, -1).map((x) => JSON.parse(x) as { type: string });
+    const afterLast = entries.length - 1 - entries.map((e) => e.type).lastIndexOf('checkpoint');
+    expect(afterLast).to.be.greaterThan(0);
+    expect(r.unsignedTail).to.equal(afterLast);
+    expect(r.entries).to.equal(l.length - 1);
+    expect(r.checkpoints).to.be.greaterThan(0);
+  });
+
+  it('checkpoints on time while entries arrive, and counts what it wrote', async () => {
+    const file = join(dir, 'timed.jsonl');
+    const j = await AuditJournal.open({
+      file,
+      nodeId: 'AL',
+      signingKey,
+      signingKid: 'al-sig',
+      checkpointSeconds: 0.2,
+    });
+    j.append('submitted', { messageId: 'm-1' });
+    await new Promise((r) => setTimeout(r, 500));
+    const cps = (await readJournal(file, { type: 'checkpoint' })).entries;
+    expect(cps).to.have.length(1);
+    // Nothing new since: no further checkpoint.
+    await new Promise((r) => setTimeout(r, 400));
+    expect((await readJournal(file, { type: 'checkpoint' })).entries).to.have.length(1);
+    expect(j.status()).to.deep.equal({
+      healthy: true,
+      backlog: 0,
+      dropped: 0,
+      lastError: null,
+      entries: 3,
+      lastSeq: 3,
+    });
+    await j.close();
+    {
+      const v = await verifyJournal(file, { publicKeys });
+      expect(v.ok, JSON.stringify(v.firstBroken)).to.equal(true);
+    }
+  });
+
+  it('records what it was given at append time, whatever the values, and never throws', async () => {
+    const file = join(dir, 'values.jsonl');
+    const j = await AuditJournal.open({ file, nodeId: 'AL', signingKey, signingKid: 'al-sig' });
+    const fields: Record<string, unknown> = {
+      messageId: 'm-1',
+      at: 'forged',
+      seq: 999,
+      hash: 'forged',
+      when: new Date('2026-01-02T03:04:05Z'),
+      missing: undefined,
+      details: { body: { name: 'Dritan K.' }, list: [{ jwe: 'x.y.z.w.v' }] },
+    };
+    j.append('received', fields);
+    fields.messageId = 'changed-later';
+    const cyclic: Record<string, unknown> = { messageId: 'm-2' };
+    cyclic.self = cyclic;
+    expect(() => j.append('received', cyclic)).not.to.throw();
+    expect(() => j.append('received', { messageId: 'm-3', n: 10n })).not.to.throw();
+    await j.close();
+    const r = await verifyJournal(file, { publicKeys });
+    expect(r.ok, JSON.stringify(r.firstBroken)).to.equal(true);
+    const got = (await readJournal(file, { type: 'received' })).entries;
+    expect(got).to.have.length(3);
+    expect(got[0]).to.deep.include({
+      messageId: 'm-1',
+      seq: 2,
+      when: '2026-01-02T03:04:05.000Z',
+      details: { list: [{}] },
+      stripped: ['/details/body', '/details/list/0/jwe'],
+    });
+    expect(got[0]!.at).not.to.equal('forged');
+    expect(got[0]).not.to.have.property('missing');
+    expect(got[1]!.unserializable).to.match(/circular/i);
+    expect(got[2]!.unserializable).to.match(/BigInt/);
+    const text = await readFile(file, 'utf8');
+    expect(text).not.to.contain('Dritan');
+    expect(text).not.to.contain('x.y.z.w.v');
   });
 
   it('finds a cut-off line', async () => {
