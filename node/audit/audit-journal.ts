@@ -47,7 +47,9 @@ interface Pending {
  * declares how many were lost). Chaining happens at write time, so a dropped entry leaves a
  * declared gap, never a broken chain. Every `checkpointEvery` entries, every `checkpointSeconds`
  * and on close, a `checkpoint` entry carries a JWS (PS256) over the chain head, signed with the
- * node's key, and the file is fsynced.
+ * node's key, and the file is fsynced. A checkpoint that cannot be signed is written as a
+ * chained `checkpoint-failed` entry with the reason, and the journal reports unhealthy until a
+ * signature succeeds again: entries keep flowing to the file rather than piling up in memory.
  *
  * @example
  * const journal = await AuditJournal.open({ file, nodeId: 'AL', signingKey, signingKid });
@@ -67,6 +69,8 @@ export class AuditJournal {
   #dropped = 0;
   #droppedUndeclared = 0;
   #lastError: string | null = null;
+  /** Why the last checkpoint could not be signed; cleared by the next signed one. */
+  #signError: string | null = null;
   #writing: Promise<void> | undefined;
   #retryTimer: NodeJS.Timeout | undefined;
   #checkpointTimer: NodeJS.Timeout;
@@ -158,10 +162,13 @@ export class AuditJournal {
   /** Health and counters. */
   status(): JournalStatus {
     return {
-      healthy: this.#lastError === null && this.#queue.length < this.#o.maxBacklog,
+      healthy:
+        this.#lastError === null &&
+        this.#signError === null &&
+        this.#queue.length < this.#o.maxBacklog,
       backlog: this.#queue.length,
       dropped: this.#dropped,
-      lastError: this.#lastError,
+      lastError: this.#lastError ?? this.#signError,
       entries: this.#entries,
       lastSeq: this.#seq,
     };
@@ -231,22 +238,25 @@ export class AuditJournal {
     let seq = this.#seq;
     let prev = this.#prev;
     let lastType = this.#lastType;
+    let signError = this.#signError;
     const chain = (type: string, at: string, fields: Record<string, unknown>) => {
       if (type === 'checkpoint' && lastType === 'checkpoint') return;
       lastType = type;
       seq++;
       if (type === 'checkpoint') {
         at = this.#o.now().toISOString();
-        fields = {
-          nodeId: this.#o.nodeId,
-          jws: this.#sign({
+        try {
+          fields = {
             nodeId: this.#o.nodeId,
-            seq,
-            prev,
-            entries: seq,
-            at,
-          }),
-        };
+            jws: this.#sign({ nodeId: this.#o.nodeId, seq, prev, entries: seq, at }),
+          };
+          signError = null;
+        } catch (err) {
+          // Entries still get written and chained; the missing signature is declared, not hidden.
+          signError = `cannot sign a checkpoint: ${(err as Error).message}`;
+          type = 'checkpoint-failed';
+          fields = { nodeId: this.#o.nodeId, reason: signError };
+        }
       }
       const entry: Record<string, unknown> = { seq, at, type, ...fields, prev };
       entry.hash = entryHash(entry);
@@ -279,6 +289,7 @@ export class AuditJournal {
     this.#seq = seq;
     this.#prev = prev;
     this.#lastType = lastType;
+    this.#signError = signError;
     if (this.#sinceCheckpoint >= this.#o.checkpointEvery) {
       this.#sinceCheckpoint = 0;
       setImmediate(() => void this.checkpoint());

@@ -63,6 +63,38 @@ describe('ffx audit', function () {
     expect(r.stderr).to.contain('checkpoint signed for node AL, not RS');
   });
 
+  it('verify --json prints the result, and a cut-off file is BROKEN at its last line', async () => {
+    const ok = await ffx(['audit', 'verify', file, '--pki', pki.out, '--json']);
+    expect(ok.code, ok.stderr).to.equal(0);
+    expect(JSON.parse(ok.stdout)).to.deep.include({ file, ok: true, entries: 7, checkpoints: 1 });
+    const cut = join(dir, 'cut.jsonl');
+    const text = await readFile(file, 'utf8');
+    await writeFile(cut, text.slice(0, text.length - 40));
+    const r = await ffx(['audit', 'verify', cut, '--pki', pki.out, '--json']);
+    expect(r.code).to.equal(2);
+    expect(JSON.parse(r.stdout)).to.deep.include({
+      ok: false,
+      firstBroken: { line: 7, reason: 'not a JSON entry: the line was edited or cut' },
+    });
+  });
+
+  it('verify says how many entries follow the last checkpoint when the end is not signed', async () => {
+    const tail = join(dir, 'tail.jsonl');
+    const l = (await readFile(file, 'utf8')).trimEnd().split('\n');
+    await writeFile(tail, `${l.slice(0, -1).join('\n')}\n`);
+    const r = await ffx(['audit', 'verify', tail, '--pki', pki.out]);
+    expect(r.code, r.stderr).to.equal(0);
+    expect(r.stdout).to.equal(
+      `OK ${tail}: 6 entries, 0 signed checkpoints, 6 entries after the last checkpoint\n`,
+    );
+  });
+
+  it('verify of a missing file exits 1', async () => {
+    const r = await ffx(['audit', 'verify', join(dir, 'none.jsonl'), '--pki', pki.out]);
+    expect(r.code).to.equal(1);
+    expect(r.stderr).to.match(/cannot read .*none\.jsonl/);
+  });
+
   it('show prints entries filtered by message id', async () => {
     const r = await ffx(['audit', 'show', file, '--message-id', 'm-3']);
     expect(r.code).to.equal(0);

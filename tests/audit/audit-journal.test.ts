@@ -133,7 +133,7 @@ describe('AuditJournal', () => {
     const cps = l.map((x) => JSON.parse(x) as Record<string, unknown>);
     const i = cps.findIndex((e) => e.type === 'checkpoint');
     const lastCp = cps[cps.length - 1]!;
-    const moved = { ...cps[i]!, jws: lastCp.jws };
+    const moved: Record<string, unknown> = { ...cps[i]!, jws: lastCp.jws };
     moved.hash = entryHash(moved);
     l[i] = JSON.stringify(moved);
     await writeFile(file, `${l.join('\n')}\n`);
@@ -296,6 +296,29 @@ describe('AuditJournal', () => {
     expect((await readJournal(file, { type: 'submitted', limit: 1000 })).entries).to.have.length(
       100,
     );
+  });
+
+  it('writes entries and declares the checkpoint when it cannot be signed', async () => {
+    // A public key cannot sign: the failure stays inside the journal, entries are still written.
+    const file = join(dir, 'nosign.jsonl');
+    const j = await AuditJournal.open({
+      file,
+      nodeId: 'AL',
+      signingKey: publicKeys.get('al-sig')!,
+      signingKid: 'al-sig',
+    });
+    j.append('submitted', { messageId: 'm-1' });
+    await j.checkpoint();
+    const s = j.status();
+    expect(s).to.deep.include({ healthy: false, backlog: 0, entries: 3 });
+    expect(s.lastError).to.match(/^cannot sign a checkpoint: /);
+    j.append('submitted', { messageId: 'm-2' });
+    await j.close();
+    const r = await verifyJournal(file, { publicKeys });
+    expect(r).to.deep.include({ ok: true, entries: 5, checkpoints: 0, unsignedTail: 5 });
+    const failed = (await readJournal(file, { type: 'checkpoint-failed' })).entries;
+    expect(failed).to.have.length(2);
+    expect(failed[0]!.reason).to.equal(s.lastError);
   });
 
   it('reads pages filtered by type and message id', async () => {
