@@ -180,7 +180,9 @@ export class AuditJournal {
     clearInterval(this.#checkpointTimer);
     await this.checkpoint().catch(() => undefined);
     this.#closed = true;
+    // One last attempt for a backlog waiting on a retry; what still fails stays in status().
     clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
     await this.flush().catch(() => undefined);
     await this.#fd?.close();
     this.#fd = undefined;
@@ -201,6 +203,7 @@ export class AuditJournal {
   /** Records a write failure and retries in a second; entries wait in the backlog meanwhile. */
   #failed(err: unknown): void {
     this.#lastError = (err as Error).message;
+    if (this.#closed) return;
     this.#retryTimer = setTimeout(() => {
       this.#retryTimer = undefined;
       this.#schedule();

@@ -298,6 +298,38 @@ describe('AuditJournal', () => {
     );
   });
 
+  it('tries once more on close, and never writes after it', async () => {
+    const file = join(dir, 'audit.jsonl');
+    await symlink('/dev/full', file);
+    const j = await AuditJournal.open({ file, nodeId: 'AL', signingKey, signingKid: 'al-sig' });
+    j.append('submitted', { messageId: 'm-1' });
+    await j.flush();
+    expect(j.status().healthy).to.equal(false);
+    // Writable again before the retry is due: close itself writes the backlog.
+    await unlink(file);
+    await writeFile(file, '');
+    await j.close();
+    expect(j.status()).to.deep.include({ healthy: true, backlog: 0 });
+    expect((await verifyJournal(file, { publicKeys })).entries).to.equal(3);
+
+    const file2 = join(dir, 'audit2.jsonl');
+    await symlink('/dev/full', file2);
+    const k = await AuditJournal.open({
+      file: file2,
+      nodeId: 'AL',
+      signingKey,
+      signingKid: 'al-sig',
+    });
+    k.append('submitted', { messageId: 'm-1' });
+    await k.close();
+    expect(k.status().backlog).to.equal(3);
+    await unlink(file2);
+    await writeFile(file2, '');
+    k.append('submitted', { messageId: 'm-2' });
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(await readFile(file2, 'utf8')).to.equal('');
+  });
+
   it('writes entries and declares the checkpoint when it cannot be signed', async () => {
     // A public key cannot sign: the failure stays inside the journal, entries are still written.
     const file = join(dir, 'nosign.jsonl');
