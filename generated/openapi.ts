@@ -479,6 +479,8 @@ export type components = {
      * @description RFC 3339 full date.
      */
     date: string;
+    /** @description A full date (RFC 3339), or only its year once generalised by a sharing policy. */
+    dateOrYear: string;
     /**
      * Format: date-time
      * @description RFC 3339 date and time with offset.
@@ -1016,7 +1018,8 @@ export type components = {
     /** @description A person or an entity (company, dealer, agency). */
     party: {
       address?: components['schemas']['place'];
-      dateOfBirth?: string;
+      /** @description Full date, or only the year after generalisation. */
+      dateOfBirth?: components['schemas']['dateOrYear'];
       /** @enum {unknown} */
       kind: 'person' | 'entity';
       licenceNumber?: string;
@@ -1028,7 +1031,7 @@ export type components = {
       address?: components['schemas']['place'];
       aliases?: components['schemas']['shortText'][];
       /** @description Full date, or only the year after generalisation. */
-      dateOfBirth?: string;
+      dateOfBirth?: components['schemas']['dateOrYear'];
       identityDocument?: string;
       name: components['schemas']['shortText'];
       nationality?: components['schemas']['countryCode'][];

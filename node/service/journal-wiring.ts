@@ -63,6 +63,11 @@ export async function openJournal(
   for (const type of JOURNALED) {
     events.on(type, (payload: NodeEventMap[typeof type]) => {
       const fields = { ...(payload as Record<string, unknown>) };
+      // `message` is an error text here, not a message: kept under a name the journal does not strip.
+      if (typeof fields.message === 'string') {
+        fields.reason = fields.message;
+        delete fields.message;
+      }
       if (type === 'delivered' && typeof fields.receipt === 'string') {
         fields.receiptDigest = digestText(fields.receipt);
         delete fields.receipt;
