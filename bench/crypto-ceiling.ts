@@ -120,16 +120,6 @@ export async function prepareCryptoCeiling(keySize: number): Promise<CeilingBenc
   return { measure, dispose: () => rm(dir, { recursive: true, force: true }) };
 }
 
-/** One ceiling measurement of `seconds` with fresh `keySize`-bit keys. */
-export async function measureCryptoCeiling(keySize: number, seconds = 3): Promise<CeilingResult> {
-  const bench = await prepareCryptoCeiling(keySize);
-  try {
-    return await bench.measure(seconds);
-  } finally {
-    await bench.dispose();
-  }
-}
-
 /** Schema validations of the sample message per second (one `validate('message', …)` each). */
 export function measureValidations(seconds = 2): number {
   const m = sampleMessage('AL', 'RS');

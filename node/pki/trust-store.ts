@@ -1,8 +1,13 @@
 // The node's key material and the verified federation directory, refreshed on a schedule.
-import { createHash, createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
+import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { EventEmitter } from 'node:events';
-import { FfxError, verifyDirectory, type TrustedDirectory } from '../../protocol/index.js';
+import {
+  FfxError,
+  digestOf,
+  verifyDirectory,
+  type TrustedDirectory,
+} from '../../protocol/index.js';
 
 /** Where the node's keys and the directory come from (resolved, absolute paths). */
 export interface TrustSources {
@@ -19,11 +24,6 @@ export interface KeyWithKid {
   key: KeyObject;
   kid: string;
   cert: X509Certificate;
-}
-
-/** base64url SHA-256 of a certificate's DER: the `kid` of every JOSE header in the protocol. */
-export function certificateThumbprint(cert: X509Certificate): string {
-  return createHash('sha256').update(cert.raw).digest('base64url');
 }
 
 /**
@@ -74,7 +74,7 @@ export class TrustStore extends EventEmitter {
     const readPair = async (p: { key: string; cert: string }): Promise<KeyWithKid> => {
       const cert = new X509Certificate(await readFile(p.cert));
       const key = createPrivateKey(await readFile(p.key));
-      return { key, cert, kid: certificateThumbprint(cert) };
+      return { key, cert, kid: digestOf(cert.raw) };
     };
     const sig = await readPair(sources.sig);
     const enc = await Promise.all(sources.enc.map(readPair));

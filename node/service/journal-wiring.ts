@@ -1,7 +1,7 @@
 // Connects the node's events to its audit journal (LED Art. 25 log): who, when, why, to whom.
-import { createHash } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { AuditJournal, verifyJournal, readJournal } from '../audit/index.js';
+import { digestOf } from '../../protocol/index.js';
 import type { ResolvedConfig } from '../config/load-config.js';
 import type { Logger } from '../lib/logger.js';
 import type { TrustStore } from '../pki/trust-store.js';
@@ -69,7 +69,7 @@ export async function openJournal(
         delete fields.message;
       }
       if (type === 'delivered' && typeof fields.receipt === 'string') {
-        fields.receiptDigest = digestText(fields.receipt);
+        fields.receiptDigest = digestOf(fields.receipt);
         delete fields.receipt;
       }
       journal.append(type, fields);
@@ -109,8 +109,4 @@ export async function openJournal(
       await journal.close();
     },
   };
-}
-
-function digestText(text: string): string {
-  return createHash('sha256').update(text).digest('base64url');
 }

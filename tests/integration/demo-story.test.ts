@@ -1,11 +1,10 @@
 // The demo story on four real node processes: statuses, verified receipts, policy effects, journals.
 import { expect } from 'chai';
 import { join } from 'node:path';
-import { createPublicKey, X509Certificate } from 'node:crypto';
 import { compactVerify } from 'jose';
 import { verifyDirectory, type TrustedDirectory } from '../../protocol/index.js';
 import { verifyJournal } from '../../node/audit/index.js';
-import { certificateThumbprint } from '../../node/pki/trust-store.js';
+import { signingKeys } from '../fixtures/journals.js';
 import { playStory, type StoryResult } from '../../node/dev/demo-story.js';
 import { testFederation } from '../fixtures/federation.js';
 import type { DevFederationRunner } from '../../node/dev/dev-federation-runner.js';
@@ -22,7 +21,10 @@ describe('demo story (AL, RS, MD, EU-DE as separate processes)', function () {
   before(async () => {
     ({ fed, pki, stateDir } = await testFederation('story'));
     for (const id of ['AL', 'RS', 'MD', 'EU-DE']) await fed.start(id);
-    directory = await verifyDirectory(pki.directoryJws, { rootCaPem: pki.rootCaPem, now: new Date() });
+    directory = await verifyDirectory(pki.directoryJws, {
+      rootCaPem: pki.rootCaPem,
+      now: new Date(),
+    });
     story = await playStory(fed);
   });
 
@@ -34,7 +36,8 @@ describe('demo story (AL, RS, MD, EU-DE as separate processes)', function () {
   async function receiptOf(jws: string, receiver: string): Promise<Record<string, unknown>> {
     const { protectedHeader, payload } = await compactVerify(jws, async (h) => {
       const c = directory.certificateByKid(String(h.kid));
-      if (!c || c.memberId !== receiver || c.use !== 'sig') throw new Error(`receipt signed by ${String(h.kid)}, not ${receiver}'s sig key`);
+      if (!c || c.memberId !== receiver || c.use !== 'sig')
+        throw new Error(`receipt signed by ${String(h.kid)}, not ${receiver}'s sig key`);
       return c.publicKey;
     });
     expect(protectedHeader.alg).to.equal('PS256');
@@ -44,20 +47,38 @@ describe('demo story (AL, RS, MD, EU-DE as separate processes)', function () {
   it('delivers the trace request to RS with a signed receipt over the exact envelope', async () => {
     const d = story.traceRequest.detail;
     expect(['delivered', 'answered']).to.include(d.summary.status);
-    expect(d.history.map((h) => h.status)).to.include.members(['accepted', 'queued', 'sending', 'delivered']);
+    expect(d.history.map((h) => h.status)).to.include.members([
+      'accepted',
+      'queued',
+      'sending',
+      'delivered',
+    ]);
     const r = await receiptOf(d.receipt!.jws, 'RS');
-    expect(r).to.include({ status: 'accepted', messageId: story.traceRequest.id, from: 'RS', to: 'AL', digest: d.digest });
+    expect(r).to.include({
+      status: 'accepted',
+      messageId: story.traceRequest.id,
+      from: 'RS',
+      to: 'AL',
+      digest: d.digest,
+    });
   });
 
   it("applies AL's outbound policy: RS receives the possessor generalised", () => {
     const decision = story.traceRequest.detail.decision!;
     expect(decision.effect).to.equal('allow');
     expect(decision.transformations.map((t) => t.pointer)).to.include('/possessor/dateOfBirth');
-    const received = story.traceRequest.received.message as { body: { possessor?: Record<string, unknown> }; policy: Record<string, unknown> };
+    const received = story.traceRequest.received.message as {
+      body: { possessor?: Record<string, unknown> };
+      policy: Record<string, unknown>;
+    };
     const possessor = received.body.possessor!;
     expect(possessor.dateOfBirth).to.equal('1991');
     expect(JSON.stringify(possessor)).not.to.contain('Kavajës');
-    expect(received.policy).to.include({ id: decision.policy.id, version: decision.policy.version, decisionHash: decision.decisionHash });
+    expect(received.policy).to.include({
+      id: decision.policy.id,
+      version: decision.policy.version,
+      decisionHash: decision.decisionHash,
+    });
   });
 
   it('marks the request answered when the trace response arrives', async () => {
@@ -83,7 +104,11 @@ describe('demo story (AL, RS, MD, EU-DE as separate processes)', function () {
       expect(d.summary.status).to.equal('delivered');
       const r = await receiptOf(d.receipt!.jws, q.to);
       expect(r).to.include({ status: 'accepted', messageId: q.messageId, digest: d.digest });
-      expect(story.hit.received[q.to]!.summary).to.include({ id: q.messageId, from: 'RS', status: 'received' });
+      expect(story.hit.received[q.to]!.summary).to.include({
+        id: q.messageId,
+        from: 'RS',
+        status: 'received',
+      });
     }
     const rs = await fed.client('RS', 'marko.petrovic', ['analyst']);
     const refused = await rs.outboxMessage(denied[0]!.messageId);
@@ -94,9 +119,10 @@ describe('demo story (AL, RS, MD, EU-DE as separate processes)', function () {
   it('keeps an audit journal per node whose chain and checkpoints verify', async () => {
     await fed.stopAll();
     for (const id of ['AL', 'RS', 'MD', 'EU-DE']) {
-      const cert = new X509Certificate(pki.members[id]!.sig.certPem);
-      const keys = new Map([[certificateThumbprint(cert), createPublicKey(cert.publicKey.export({ type: 'spki', format: 'pem' }))]]);
-      const v = await verifyJournal(join(stateDir, id, 'audit-main.jsonl'), { publicKeys: keys, nodeId: id });
+      const v = await verifyJournal(join(stateDir, id, 'audit-main.jsonl'), {
+        publicKeys: signingKeys(pki),
+        nodeId: id,
+      });
       expect(v.ok, `${id}: ${JSON.stringify(v.firstBroken)}`).to.equal(true);
       expect(v.entries).to.be.greaterThan(2);
     }

@@ -7,7 +7,9 @@ const DEMO_NODES = ['AL', 'RS', 'MD', 'EU-DE'];
 export function register(program: Command): void {
   program
     .command('demo')
-    .description('run the demo federation: AL, RS, MD and EU-DE exchange signed, encrypted, policy-filtered messages')
+    .description(
+      'run the demo federation: AL, RS, MD and EU-DE exchange signed, encrypted, policy-filtered messages',
+    )
     .option('--pki <dir>', 'dev PKI folder (created when missing)', 'certs-dev/out')
     .option('--state <dir>', 'folder for configurations, journals and logs', '.ffx/demo')
     .option('--keep', 'keep the nodes running after the story (Ctrl-C stops them)')
@@ -16,14 +18,14 @@ export function register(program: Command): void {
       const { existsSync } = await import('node:fs');
       const { readFile } = await import('node:fs/promises');
       const { join, resolve } = await import('node:path');
-      const { createPublicKey, X509Certificate } = await import('node:crypto');
+      const { X509Certificate } = await import('node:crypto');
       const { generateDevPki } = await import('../../../certs-dev/index.js');
       const { mintDevToken } = await import('../../http/auth/dev-token.js');
       const { verifyJournal } = await import('../../audit/index.js');
       const { ensureRedis } = await import('../../dev/private-redis.js');
       const { DevFederationRunner } = await import('../../dev/dev-federation-runner.js');
       const { playStory } = await import('../../dev/demo-story.js');
-      const { certificateThumbprint } = await import('../../pki/trust-store.js');
+      const { digestOf } = await import('../../../protocol/index.js');
       type TimelineEntry = import('../../dev/demo-story.js').TimelineEntry;
       const pkiDir = resolve(opts.pki);
       const stateDir = resolve(opts.state);
@@ -40,7 +42,11 @@ export function register(program: Command): void {
       } catch (err) {
         throw new CliExit(1, `ffx demo: ${(err as Error).message}`);
       }
-      line(redis.private ? `started a private redis-server at ${redis.url}` : `using Redis at ${redis.url}`);
+      line(
+        redis.private
+          ? `started a private redis-server at ${redis.url}`
+          : `using Redis at ${redis.url}`,
+      );
 
       const fed = new DevFederationRunner({
         pkiDir,
@@ -53,32 +59,43 @@ export function register(program: Command): void {
       try {
         for (const id of DEMO_NODES) {
           const p = await fed.start(id);
-          line(`node ${id.padEnd(6)} peer API ${p.ready.peerApi}  local API ${p.ready.localApi}  (pid ${p.ready.pid})`);
+          line(
+            `node ${id.padEnd(6)} peer API ${p.ready.peerApi}  local API ${p.ready.localApi}  (pid ${p.ready.pid})`,
+          );
         }
         line('');
         line('timeline');
-        const print = (e: TimelineEntry) => line(`  +${String(e.at).padStart(5)} ms  ${e.node.padEnd(6)} ${e.text}`);
+        const print = (e: TimelineEntry) =>
+          line(`  +${String(e.at).padStart(5)} ms  ${e.node.padEnd(6)} ${e.text}`);
         const result = await playStory(fed, print);
         line('');
         const denied = result.hit.results.filter((r) => r.status === 'denied');
         const receipts = 2 + Object.keys(result.hit.delivered).length;
-        line(`${receipts} deliveries, each with a verified signed receipt; ${denied.length} destination refused by policy`);
+        line(
+          `${receipts} deliveries, each with a verified signed receipt; ${denied.length} destination refused by policy`,
+        );
 
         await fed.stopAll();
         line('audit journals');
         let broken = 0;
         for (const id of DEMO_NODES) {
-          const cert = new X509Certificate(await readFile(join(pkiDir, 'members', id, 'sig.cert.pem')));
-          const keys = new Map([[certificateThumbprint(cert), createPublicKey(cert.publicKey.export({ type: 'spki', format: 'pem' }))]]);
+          const cert = new X509Certificate(
+            await readFile(join(pkiDir, 'members', id, 'sig.cert.pem')),
+          );
+          const keys = new Map([[digestOf(cert.raw), cert.publicKey]]);
           const file = join(stateDir, id, 'audit-main.jsonl');
           const v = await verifyJournal(file, { publicKeys: keys, nodeId: id });
           if (!v.ok) broken++;
-          line(`  ${id.padEnd(6)} ${v.ok ? 'ok' : 'BROKEN'}: ${v.entries} entries, ${v.checkpoints} checkpoints${v.firstBroken ? ` — ${v.firstBroken.reason}` : ''}`);
+          line(
+            `  ${id.padEnd(6)} ${v.ok ? 'ok' : 'BROKEN'}: ${v.entries} entries, ${v.checkpoints} checkpoints${v.firstBroken ? ` — ${v.firstBroken.reason}` : ''}`,
+          );
         }
         if (broken > 0) throw new CliExit(1, 'ffx demo: an audit journal did not verify');
         if (opts.keep) {
           for (const id of DEMO_NODES) await fed.start(id);
-          line(`nodes are running (tokens: npx ffx dev-token --role analyst --sub you); Ctrl-C stops them`);
+          line(
+            `nodes are running (tokens: npx ffx dev-token --role analyst --sub you); Ctrl-C stops them`,
+          );
           await new Promise<void>((r) => process.once('SIGINT', () => r()));
         }
         line(`demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
