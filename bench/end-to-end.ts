@@ -3,6 +3,7 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promise
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { Redis } from 'ioredis';
 import { generateDevPki } from '../certs-dev/index.js';
 import { DevFederationRunner } from '../node/dev/dev-federation-runner.js';
 import { freePort, type RedisHandle } from '../node/dev/private-redis.js';
@@ -20,7 +21,7 @@ export interface EndToEndResult {
   /** Latency submit → delivered at the offered load, milliseconds. */
   latency: { offeredPerSecond: number; messages: number; p50: number; p95: number; p99: number };
   /** Every full-speed round with the ceiling measured just before it; `perSecond` is the median round's. */
-  rounds: Array<{ perSecond: number; ceiling: number; ratio: number }>;
+  rounds: Array<{ perSecond: number; ceiling: number; ratio: number; cpuMsPerMessage: CpuShare }>;
   /** Peak RSS of each node process, MiB. */
   peakRssMiB: { sender: number; receiver: number };
   /** RSS after `leak.small` and after `leak.large` messages (sender, receiver), MiB. */
@@ -31,6 +32,19 @@ export interface EndToEndResult {
   };
   /** Top self-time functions of each node under load (when profiled). */
   profile?: { sender: ProfileLine[]; receiver: ProfileLine[] };
+}
+
+/** CPU milliseconds (user + system) spent per delivered message by each process of a round. */
+export interface CpuShare {
+  sender: number;
+  /** Of which the sender's main (JavaScript) thread; the rest is crypto, GC and file work. */
+  senderMain: number;
+  receiver: number;
+  receiverMain: number;
+  /** The Redis server (when its process can be read on this machine). */
+  redis: number;
+  /** The benchmark's own submitting client. */
+  client: number;
 }
 
 /** One function of a CPU profile: name, place and share of samples. */
@@ -58,6 +72,10 @@ export interface EndToEndOptions {
   ceiling?: () => Promise<number>;
   /** Copy the nodes' .cpuprofile files here (open them in Chrome DevTools or speedscope). */
   keepProfilesIn?: string;
+  /** Extra Node.js options of both node processes (e.g. `--single-threaded`). */
+  nodeArgs?: string[];
+  /** Messages sent before anything is measured (default 500). */
+  warmUp?: number;
   /** Policy folder of the nodes (default: the repository's policies/). */
   policiesDir?: string;
 }
@@ -88,7 +106,10 @@ export async function measureEndToEnd(o: EndToEndOptions): Promise<EndToEndResul
     ...(o.policiesDir ? { policiesDir: o.policiesDir } : {}),
     delivery: { concurrencyPerPeer: 16, backoffBaseMs: 200, backoffMaxMs: 2000 },
     peerApi: { rateLimit: { max: 1_000_000, windowSeconds: 1 } },
-    ...(o.profile ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : {}),
+    nodeArgs: [
+      ...(o.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+      ...(o.nodeArgs ?? []),
+    ],
   });
   try {
     const al = await fed.start('AL');
@@ -96,23 +117,41 @@ export async function measureEndToEnd(o: EndToEndOptions): Promise<EndToEndResul
     const client = await fed.client('AL', 'bench', ['analyst']);
     const concurrency = o.concurrency ?? 32;
 
-    // Warm-up: connections, JIT, key caches.
-    await submitMany(client, 50, concurrency);
-    await waitDelivered(al.ready.localApi, 50);
+    // Warm-up: connections, key caches, and the JIT (a node compiles about a thousand hot
+    // functions in its first few hundred messages; that work is not the node's steady cost).
+    const warmUp = o.warmUp ?? 500;
+    await submitMany(client, warmUp, concurrency);
+    await waitDelivered(al.ready.localApi, warmUp);
 
     // Full-speed rounds, each right after a crypto-ceiling measurement in this process while the
     // nodes idle: on a shared machine the load changes minute by minute, so each ratio compares
     // figures taken under the same conditions, and the median round is reported.
-    const rounds: Array<{ perSecond: number; ceiling: number; ratio: number }> = [];
-    let sent = 50;
+    const rounds: EndToEndResult['rounds'] = [];
+    const redisPid = o.redis.process?.pid ?? (await redisProcessId(o.redis.url));
+    let sent = warmUp;
     for (let round = 0; round < (o.rounds ?? 1); round++) {
       const ceiling = o.ceiling ? await o.ceiling() : NaN;
+      const cpu0 = cpuSnapshot(al.pid!, rs.pid!, redisPid);
       const t0 = performance.now();
       await submitMany(client, o.count, concurrency);
       sent += o.count;
       await waitDelivered(al.ready.localApi, sent);
       const rate = o.count / ((performance.now() - t0) / 1000);
-      rounds.push({ perSecond: rate, ceiling, ratio: rate / ceiling });
+      const cpu1 = cpuSnapshot(al.pid!, rs.pid!, redisPid);
+      const per = (k: keyof CpuShare) => (cpu1[k] - cpu0[k]) / o.count;
+      rounds.push({
+        perSecond: rate,
+        ceiling,
+        ratio: rate / ceiling,
+        cpuMsPerMessage: {
+          sender: per('sender'),
+          senderMain: per('senderMain'),
+          receiver: per('receiver'),
+          receiverMain: per('receiverMain'),
+          redis: per('redis'),
+          client: per('client'),
+        },
+      });
     }
     const median = [...rounds].sort((a, b) => a.ratio - b.ratio || a.perSecond - b.perSecond)[
       Math.floor(rounds.length / 2)
@@ -234,6 +273,54 @@ async function waitDelivered(
     if ((m ? delivered : 0) >= total) return;
     if (Date.now() > deadline) throw new Error(`only ${delivered} of ${total} delivered in time`);
     await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** CPU milliseconds used so far by the sender, receiver, Redis and this process. */
+function cpuSnapshot(sender: number, receiver: number, redis: number | undefined): CpuShare {
+  const own = process.cpuUsage();
+  return {
+    sender: processCpuMs(sender),
+    senderMain: processCpuMs(sender, sender),
+    receiver: processCpuMs(receiver),
+    receiverMain: processCpuMs(receiver, receiver),
+    redis: redis === undefined ? NaN : processCpuMs(redis),
+    client: (own.user + own.system) / 1000,
+  };
+}
+
+/**
+ * utime + stime in milliseconds of a process, or of one of its threads (Linux /proc), NaN when
+ * it cannot be read.
+ */
+function processCpuMs(pid: number, thread?: number): number {
+  try {
+    // Fields after the command name (which may hold spaces) start at the state, field 3.
+    const stat = readFileSync(
+      thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`,
+      'utf8',
+    );
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(rest[11]) + Number(rest[12]);
+    return (ticks * 1000) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+/** USER_HZ: 100 on every Linux that Node supports. */
+const CLOCK_TICKS = 100;
+
+/** The Redis server's process id from INFO, when it runs on this machine. */
+async function redisProcessId(url: string): Promise<number | undefined> {
+  const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await r.connect();
+    const m = /^process_id:(\d+)/m.exec(await r.info('server'));
+    return m ? Number(m[1]) : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    r.disconnect();
   }
 }
 

@@ -15,11 +15,12 @@ const { values: args } = parseArgs({
     'no-profile': { type: 'boolean', default: false },
     policies: { type: 'string' },
     profiles: { type: 'string', default: 'bench/profiles' },
+    'node-args': { type: 'string', description: 'extra Node.js options of the node processes' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (args.help) {
-  console.log(`npm run bench -- [--quick] [--count N] [--key-sizes 3072,2048] [--leak 5000,50000] [--no-profile]
+  console.log(`npm run bench -- [--quick] [--count N] [--rounds N] [--key-sizes 3072,2048] [--leak 5000,50000] [--no-profile] [--node-args "--flag ..."]
 Measures, in one run and on this machine: the crypto ceiling (seal+open+sign/verify receipt per
 message in one process), end-to-end delivered-and-receipted messages/s between two real nodes,
 their ratio, latency at half that rate, policy decisions/s and schema validations/s with their
@@ -59,6 +60,7 @@ try {
         profile: !args['no-profile'] && keySize === keySizes[0],
         ...(args.policies ? { policiesDir: args.policies } : {}),
         keepProfilesIn: args.profiles,
+        ...(args['node-args'] ? { nodeArgs: args['node-args'].split(' ').filter(Boolean) } : {}),
       });
     } finally {
       await ceilingBench.dispose();
@@ -95,6 +97,18 @@ for (const r of rows) {
   const every = r.e2e.rounds.map((x) => f(x.ratio, 2)).join(', ');
   lines.push(
     `| ${r.keySize} | ${f(median.ceiling)} | ${f(r.e2e.perSecond)} | ${f(median.ratio, 2)} (${every}) | ${f(r.e2e.latency.p50, 0)} | ${f(r.e2e.latency.p95, 0)} | ${f(r.e2e.latency.p99, 0)} (${f(r.e2e.latency.offeredPerSecond)}) | ${f(r.e2e.peakRssMiB.sender, 0)}/${f(r.e2e.peakRssMiB.receiver, 0)} |`,
+  );
+}
+lines.push('');
+lines.push(
+  'CPU ms per delivered message in the median round — sender node (main thread) / receiver node (main thread) / Redis / benchmark client; two cores give 2000 ms per second:',
+);
+for (const r of rows) {
+  const median = r.e2e.rounds.find((x) => x.perSecond === r.e2e.perSecond);
+  if (!median) continue;
+  const c = median.cpuMsPerMessage;
+  lines.push(
+    `  RSA ${r.keySize}: ${f(c.sender, 2)} (${f(c.senderMain, 2)}) / ${f(c.receiver, 2)} (${f(c.receiverMain, 2)}) / ${f(c.redis, 2)} / ${f(c.client, 2)}; cores busy ${f(((c.sender + c.receiver + c.redis + c.client) * median.perSecond) / 1000, 2)} of 2; the crypto ceiling's one message ${f(1000 / median.ceiling, 2)}`,
   );
 }
 const base = rows[0];

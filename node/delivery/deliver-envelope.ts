@@ -64,10 +64,11 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
       throw new UnrecoverableError(`message ${id}: ${sealedFor}`);
     }
 
-    const attempt = await store.countAttempt(id);
-    const claimed = await store.transition(id, 'sending', { detail: { attempt } });
+    const known = { to: env.to, createdAt: env.createdAt };
+    const claimed = await store.transition(id, 'sending', { countAttempt: true, known });
     // Delivered or given up meanwhile (another worker, an admin): nothing left to do.
     if (!claimed.ok) return;
+    const attempt = claimed.attempt!;
     let outcome: Outcome;
     try {
       trust.assertCanSend();
@@ -88,6 +89,7 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
 
     if (outcome.kind === 'delivered') {
       const r = await store.transition(id, 'delivered', {
+        known,
         detail: { attempt, receivedAt: outcome.receivedAt },
         fields: { receipt: outcome.receipt, lastError: '' },
       });
@@ -98,6 +100,7 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
     const lastError = JSON.stringify({ code: outcome.code, message: outcome.message });
     if (outcome.kind === 'rejected') {
       const r = await store.transition(id, 'rejected', {
+        known,
         detail: { attempt, code: outcome.code },
         fields: { lastError, ...(outcome.receipt ? { receipt: outcome.receipt } : {}) },
       });
@@ -111,6 +114,7 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
       return;
     }
     await store.transition(id, 'queued', {
+      known,
       detail: { attempt, code: outcome.code },
       fields: { lastError },
     });

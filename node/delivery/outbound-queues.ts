@@ -46,6 +46,11 @@ export class OutboundQueues {
     };
   }
 
+  /** The connection the queues use (the caller's; not closed by `close`). */
+  get connection(): Redis {
+    return this.#opts.connection;
+  }
+
   /** The queue of one peer (created on first use). */
   queue(peer: string): Queue<DeliveryJobData> {
     let q = this.#queues.get(peer);
@@ -65,7 +70,8 @@ export class OutboundQueues {
       jobId: data.messageId,
       attempts: Number.MAX_SAFE_INTEGER,
       backoff: { type: 'ffx-expiry-bounded' },
-      removeOnComplete: { age: 24 * 3600, count: 100_000 },
+      // The message store keeps every outcome and its history; a finished job is only a cost.
+      removeOnComplete: true,
       removeOnFail: { age: 30 * 24 * 3600 },
     });
   }

@@ -1,4 +1,6 @@
 // A small typed client of a node's local API (demo, tests, scripts).
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { components } from '../../generated/openapi.js';
 
 type Schemas = components['schemas'];
@@ -17,30 +19,65 @@ export class LocalApiError extends Error {
   }
 }
 
-/** Calls one node's local API with one bearer token. */
+/**
+ * Calls one node's local API with one bearer token, over kept-alive connections (idle ones do
+ * not keep a process alive).
+ */
 export class LocalApiClient {
   readonly baseUrl: string;
   readonly token: string;
+  readonly #https: boolean;
+  readonly #agent: HttpAgent;
 
   constructor(baseUrl: string, token: string) {
     this.baseUrl = baseUrl;
     this.token = token;
+    this.#https = new URL(baseUrl).protocol === 'https:';
+    this.#agent = this.#https
+      ? new HttpsAgent({ keepAlive: true })
+      : new HttpAgent({ keepAlive: true });
   }
 
   /** Any call; resolves to the parsed JSON body of a 2xx answer. */
   async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await fetch(new URL(path, this.baseUrl), {
-      method,
-      headers: {
-        authorization: `Bearer ${this.token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const res = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = (this.#https ? httpsRequest : httpRequest)(
+        new URL(path, this.baseUrl),
+        {
+          method,
+          agent: this.#agent,
+          headers: {
+            authorization: `Bearer ${this.token}`,
+            ...(payload === undefined
+              ? {}
+              : {
+                  'content-type': 'application/json',
+                  'content-length': Buffer.byteLength(payload),
+                }),
+          },
+        },
+        (r) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () =>
+            resolve({ status: r.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+          );
+          r.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
     });
-    const text = await res.text();
-    const parsed = text ? (JSON.parse(text) as unknown) : undefined;
-    if (!res.ok) throw new LocalApiError(res.status, (parsed ?? {}) as Record<string, unknown>);
+    const parsed = res.text ? (JSON.parse(res.text) as unknown) : undefined;
+    if (res.status < 200 || res.status > 299)
+      throw new LocalApiError(res.status, (parsed ?? {}) as Record<string, unknown>);
     return parsed as T;
+  }
+
+  /** Closes the kept-alive connections. */
+  close(): void {
+    this.#agent.destroy();
   }
 
   submit(req: Schemas['SubmitRequest']): Promise<Schemas['SubmitResult']> {

@@ -86,6 +86,8 @@ export function createLocalApp(
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Answers are per request (and per caller); an ETag would only cost a hash of every body.
+  app.set('etag', false);
   app.use(
     express.json({
       limit: node.config.localApi.maxBodyBytes,

@@ -155,8 +155,14 @@ export class ExchangeNode {
       redis.disconnect();
       throw err;
     }
+    // BullMQ gets its own connection: it defines dozens of scripts on a connection, and every
+    // MULTI of the message store on the same connection would copy them all.
+    const queueRedis = createRedis(
+      config.redis.url,
+      `ffx-${config.nodeId}-${config.instanceId}-queues`,
+    );
     const queues = new OutboundQueues({
-      connection: redis,
+      connection: queueRedis,
       prefix: `${config.redis.prefix}bull`,
       concurrencyPerPeer: config.delivery.concurrencyPerPeer,
       lockDurationMs: config.delivery.lockDurationMs,
@@ -290,6 +296,7 @@ export class ExchangeNode {
       });
     await Promise.all([closeServer(this.#peerServer), closeServer(this.#localServer)]);
     await this.queues.close();
+    await this.queues.connection.quit().catch(() => this.queues.connection.disconnect());
     this.#client.close();
     await this.policy.close();
     await this.journal.close();

@@ -152,6 +152,7 @@ export async function submitMessage(
       recipientKey: recipient.publicKey,
       recipientKid: recipient.kid,
     });
+    const digest = digestOf(jwe);
     await deps.store.createOutbound({
       id: draft.id,
       type: draft.type,
@@ -164,25 +165,28 @@ export async function submitMessage(
       ...(draft.correlationId ? { correlationId: draft.correlationId } : {}),
       message,
       jwe,
-      digest: digestOf(jwe),
+      digest,
       decision: summary,
       submittedBy: actor.sub,
+      retainUntilMs: retentionEnd(
+        draft.handling as { retainUntil?: string },
+        now(),
+        deps.retentionDays,
+      ),
     });
-    await deps.store.retainUntil(
-      'out',
-      draft.id,
-      retentionEnd(draft.handling as { retainUntil?: string }, now(), deps.retentionDays),
-    );
     await deps.queues.enqueue(draft.to, { messageId: draft.id, expiresAt: draft.expiresAt });
     // The worker may already be sending it: then `queued` would be a step back.
-    await deps.store.transition(draft.id, 'queued', { onlyFrom: ['accepted'] });
+    await deps.store.transition(draft.id, 'queued', {
+      onlyFrom: ['accepted'],
+      known: { to: draft.to, createdAt: draft.createdAt },
+    });
     deps.events.emit('submitted', {
       messageId: draft.id,
       type: draft.type,
       to: draft.to,
       actor,
       purpose: String(draft.handling.purpose),
-      digest: digestOf(jwe),
+      digest,
       ...(draft.handling.legalBasis ? { legalBasis: draft.handling.legalBasis } : {}),
     });
     results.push({ to: draft.to, messageId: draft.id, status: 'queued', decision: summary });

@@ -67,6 +67,8 @@ export interface NewOutbound {
   decision?: unknown;
   submittedBy?: string;
   detail?: Record<string, unknown>;
+  /** When the contents are to be deleted (epoch ms); see `retainUntil`. */
+  retainUntilMs?: number;
 }
 
 /** What `storeInbound` needs. */
@@ -89,8 +91,9 @@ export interface NewInbound {
 export type StoreInboundResult =
   { stored: true } | { stored: false; from: string; digest: string; receipt: string };
 
-/** Result of a status transition. */
-export type TransitionResult = { ok: true } | { ok: false; current: MessageStatus | null };
+/** Result of a status transition (`attempt`: the new attempt count, when one was counted). */
+export type TransitionResult =
+  { ok: true; attempt?: number } | { ok: false; current: MessageStatus | null };
 
 /** Filters of `list`. */
 export interface ListQuery {
@@ -104,19 +107,38 @@ export interface ListQuery {
 
 const TRANSITION = `
 local cur = redis.call('HGET', KEYS[1], 'status')
-if not cur then return {0, ''} end
+if not cur then return {0, '', 0} end
 local allowed = ARGV[2]
 if allowed ~= '*' and not string.find(',' .. allowed .. ',', ',' .. cur .. ',', 1, true) then
-  return {0, cur}
+  return {0, cur, 0}
+end
+local entry = ARGV[4]
+local attempt = 0
+if ARGV[9] == '1' then
+  -- A delivery attempt is counted in the same step that claims the message for it.
+  attempt = redis.call('HINCRBY', KEYS[1], 'attempts', 1)
+  local e = cjson.decode(entry)
+  e['detail'] = e['detail'] or {}
+  e['detail']['attempt'] = attempt
+  entry = cjson.encode(e)
 end
 redis.call('HSET', KEYS[1], 'status', ARGV[1], 'updatedAt', ARGV[3])
-for i = 9, #ARGV, 2 do
+for i = 10, #ARGV, 2 do
   if ARGV[i + 1] == '' then redis.call('HDEL', KEYS[1], ARGV[i]) else redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
 end
-redis.call('RPUSH', KEYS[2], ARGV[4])
+redis.call('RPUSH', KEYS[2], entry)
 if ARGV[5] == 'add' then redis.call('ZADD', KEYS[3], ARGV[6], ARGV[7]) elseif ARGV[5] == 'rem' then redis.call('ZREM', KEYS[3], ARGV[7]) end
 if ARGV[8] == 'add' then redis.call('ZADD', KEYS[4], ARGV[6], ARGV[7]) elseif ARGV[8] == 'rem' then redis.call('ZREM', KEYS[4], ARGV[7]) end
-return {1, cur}
+return {1, cur, attempt}
+`;
+
+const CREATE_OUTBOUND = `
+for i = 7, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+redis.call('RPUSH', KEYS[2], ARGV[1])
+redis.call('ZADD', KEYS[3], ARGV[2], ARGV[3])
+if ARGV[4] == '1' then redis.call('ZADD', KEYS[4], ARGV[2], ARGV[3]) end
+if ARGV[5] ~= '' then redis.call('ZADD', KEYS[5], ARGV[5], ARGV[6]) end
+return 1
 `;
 
 const STORE_INBOUND = `
@@ -157,7 +179,15 @@ type TransitionCommand = (
   pendingKey: string,
   deadKey: string,
   ...args: string[]
-) => Promise<[number, string]>;
+) => Promise<[number, string, number]>;
+type CreateOutboundCommand = (
+  msgKey: string,
+  historyKey: string,
+  boxKey: string,
+  pendingKey: string,
+  retainKey: string,
+  ...args: string[]
+) => Promise<number>;
 type PurgeCommand = (retainKey: string, ...args: string[]) => Promise<string[]>;
 type StoreInboundCommand = (
   msgKey: string,
@@ -165,6 +195,13 @@ type StoreInboundCommand = (
   boxKey: string,
   ...args: string[]
 ) => Promise<[string | null, string | null, string | null] | null>;
+
+interface StoreCommands {
+  ffxTransition: TransitionCommand;
+  ffxCreateOutbound: CreateOutboundCommand;
+  ffxStoreInbound: StoreInboundCommand;
+  ffxPurgeContents: PurgeCommand;
+}
 
 /**
  * The outbox and inbox of one node in Redis, under the node's key prefix. Every change of
@@ -177,25 +214,18 @@ type StoreInboundCommand = (
  * await store.transition('out', id, 'queued');
  */
 export class MessageStore {
-  readonly #redis: Redis & {
-    ffxTransition: TransitionCommand;
-    ffxStoreInbound: StoreInboundCommand;
-    ffxPurgeContents: PurgeCommand;
-  };
+  readonly #redis: Redis & StoreCommands;
   readonly #prefix: string;
   readonly #now: () => Date;
 
   constructor(redis: Redis, prefix: string, now: () => Date = () => new Date()) {
     if (!('ffxTransition' in redis)) {
       redis.defineCommand('ffxTransition', { numberOfKeys: 4, lua: TRANSITION });
+      redis.defineCommand('ffxCreateOutbound', { numberOfKeys: 5, lua: CREATE_OUTBOUND });
       redis.defineCommand('ffxStoreInbound', { numberOfKeys: 3, lua: STORE_INBOUND });
       redis.defineCommand('ffxPurgeContents', { numberOfKeys: 1, lua: PURGE_CONTENTS });
     }
-    this.#redis = redis as Redis & {
-      ffxTransition: TransitionCommand;
-      ffxStoreInbound: StoreInboundCommand;
-      ffxPurgeContents: PurgeCommand;
-    };
+    this.#redis = redis as Redis & StoreCommands;
     this.#prefix = prefix;
     this.#now = now;
   }
@@ -219,7 +249,11 @@ export class MessageStore {
     return `${this.#prefix}retain`;
   }
 
-  /** Records a new outbound message (accepted for delivery, or denied by the outbound policy). */
+  /**
+   * Records a new outbound message (accepted for delivery, or denied by the outbound policy) in
+   * one atomic step: record, history, outbox index, pending index and, when given, the end of
+   * its retention.
+   */
   async createOutbound(m: NewOutbound): Promise<void> {
     const at = this.#now().toISOString();
     const fields = compact({
@@ -242,19 +276,28 @@ export class MessageStore {
       attempts: '0',
     });
     const entry: HistoryEntry = { status: m.status, at, ...(m.detail ? { detail: m.detail } : {}) };
-    const tx = this.#redis
-      .multi()
-      .hset(this.#msgKey('out', m.id), fields)
-      .rpush(this.#historyKey('out', m.id), JSON.stringify(entry))
-      .zadd(this.#boxKey('out'), Date.parse(m.createdAt), m.id);
-    if (m.status === 'accepted') tx.zadd(this.#pendingKey(m.to), Date.parse(m.createdAt), m.id);
-    await tx.exec();
+    await this.#redis.ffxCreateOutbound(
+      this.#msgKey('out', m.id),
+      this.#historyKey('out', m.id),
+      this.#boxKey('out'),
+      this.#pendingKey(m.to),
+      this.#retainKey(),
+      JSON.stringify(entry),
+      String(Date.parse(m.createdAt)),
+      m.id,
+      m.status === 'accepted' ? '1' : '0',
+      m.retainUntilMs === undefined ? '' : String(m.retainUntilMs),
+      `out:${m.id}`,
+      ...Object.entries(fields).flat(),
+    );
   }
 
   /**
    * Moves an outbound message to `status` if its current status allows it, appending to its
    * history and keeping the pending and dead-letter indexes in step. `fields` are set (or, with
-   * an empty string, removed) in the same atomic step.
+   * an empty string, removed) in the same atomic step; with `countAttempt` the attempt counter is
+   * incremented in it too and the new count is returned (and recorded in the history entry).
+   * Callers that hold the message's `to` and `createdAt` pass them and save a round trip.
    */
   async transition(
     id: string,
@@ -264,11 +307,17 @@ export class MessageStore {
       fields?: Record<string, string>;
       /** Narrower predecessors than the lifecycle allows (e.g. `queued` only from `accepted`). */
       onlyFrom?: readonly OutboundStatus[];
+      countAttempt?: boolean;
+      /** The message's addressing, when the caller already read it. */
+      known?: { to: string; createdAt: string };
     } = {},
   ): Promise<TransitionResult> {
-    const rec = await this.#redis.hmget(this.#msgKey('out', id), 'to', 'createdAt');
-    const [to, createdAt] = rec;
-    if (!to || !createdAt) return { ok: false, current: null };
+    let known = options.known;
+    if (!known) {
+      const [to, createdAt] = await this.#redis.hmget(this.#msgKey('out', id), 'to', 'createdAt');
+      if (!to || !createdAt) return { ok: false, current: null };
+      known = { to, createdAt };
+    }
     const at = this.#now().toISOString();
     const entry: HistoryEntry = {
       status,
@@ -278,22 +327,24 @@ export class MessageStore {
     const pendingOp = terminalOutbound.has(status) ? 'rem' : 'add';
     const deadOp = status === 'failed' ? 'add' : status === 'queued' ? 'rem' : '';
     const extra = Object.entries(options.fields ?? {}).flat();
-    const [ok, cur] = await this.#redis.ffxTransition(
+    const [ok, cur, attempt] = await this.#redis.ffxTransition(
       this.#msgKey('out', id),
       this.#historyKey('out', id),
-      this.#pendingKey(to),
+      this.#pendingKey(known.to),
       this.#deadKey(),
       status,
       (options.onlyFrom ?? outboundTransitions[status]).join(','),
       at,
       JSON.stringify(entry),
       pendingOp,
-      String(Date.parse(createdAt)),
+      String(Date.parse(known.createdAt)),
       id,
       deadOp,
+      options.countAttempt ? '1' : '0',
       ...extra,
     );
-    return ok === 1 ? { ok: true } : { ok: false, current: (cur || null) as MessageStatus | null };
+    if (ok !== 1) return { ok: false, current: (cur || null) as MessageStatus | null };
+    return options.countAttempt ? { ok: true, attempt } : { ok: true };
   }
 
   /** Marks an inbound message answered (a reply was sent for it). */
@@ -313,15 +364,11 @@ export class MessageStore {
       '0',
       id,
       '',
+      '0',
       'answeredBy',
       replyId,
     );
     return ok === 1 ? { ok: true } : { ok: false, current: (cur || null) as MessageStatus | null };
-  }
-
-  /** Counts a delivery attempt of an outbound message. */
-  async countAttempt(id: string): Promise<number> {
-    return this.#redis.hincrby(this.#msgKey('out', id), 'attempts', 1);
   }
 
   /**
@@ -394,18 +441,23 @@ export class MessageStore {
   }
 
   /** Only the envelope and addressing of an outbound message (the delivery hot path). */
-  async envelope(
-    id: string,
-  ): Promise<{ to: string; jwe: string; status: MessageStatus; expiresAt: string } | null> {
-    const [to, jwe, status, expiresAt] = await this.#redis.hmget(
+  async envelope(id: string): Promise<{
+    to: string;
+    jwe: string;
+    status: MessageStatus;
+    createdAt: string;
+    expiresAt: string;
+  } | null> {
+    const [to, jwe, status, createdAt, expiresAt] = await this.#redis.hmget(
       this.#msgKey('out', id),
       'to',
       'jwe',
       'status',
+      'createdAt',
       'expiresAt',
     );
-    if (!to || !jwe || !status || !expiresAt) return null;
-    return { to, jwe, status: status as MessageStatus, expiresAt };
+    if (!to || !jwe || !status || !createdAt || !expiresAt) return null;
+    return { to, jwe, status: status as MessageStatus, createdAt, expiresAt };
   }
 
   /**

@@ -126,4 +126,53 @@ describe('createAuthenticator', () => {
     );
     expect(await refusal(`Bearer ${await sign({})}`)).to.match(/no known role/);
   });
+
+  describe('remembered tokens', () => {
+    // A clock the test moves; tokens are signed against the real clock.
+    let clock = Date.now();
+    const remembering = (cacheMs?: number) =>
+      createAuthenticator({
+        issuer: pki.tokenIssuer.issuer,
+        audience: pki.tokenIssuer.audience,
+        jwks: pki.tokenIssuer.jwks as never,
+        clockToleranceSeconds: 5,
+        now: () => clock,
+        ...(cacheMs === undefined ? {} : { cacheMs }),
+      });
+    const refusedBy = async (a: ReturnType<typeof createAuthenticator>, header: string) => {
+      try {
+        await a.authenticate(header);
+      } catch (err) {
+        expect((err as NodeError).code).to.equal('NODE-UNAUTHENTICATED');
+        return (err as NodeError).message;
+      }
+      throw new Error('token was accepted');
+    };
+
+    it('stops accepting a remembered token the moment it expires', async () => {
+      clock = Date.now();
+      const exp = Math.floor(clock / 1000) + 100;
+      const a = remembering();
+      const header = `Bearer ${await sign({ roles: ['analyst'] }, { exp })}`;
+      expect((await a.authenticate(header)).roles).to.deep.equal(['analyst']);
+      clock = exp * 1000 - 1000;
+      expect((await a.authenticate(header)).sub).to.equal('arta.hoxha');
+      // Within the clock tolerance it is verified again (and accepted), never remembered.
+      clock = exp * 1000 + 2000;
+      expect((await a.authenticate(header)).sub).to.equal('arta.hoxha');
+      clock = exp * 1000 + 6000;
+      expect(await refusedBy(a, header)).to.match(/token expired/);
+    });
+
+    it('never remembers a refused token, and works with remembering turned off', async () => {
+      clock = Date.now();
+      const a = remembering(0);
+      const noRole = `Bearer ${await sign({ roles: ['superuser'] })}`;
+      expect(await refusedBy(a, noRole)).to.match(/no known role/);
+      expect(await refusedBy(a, noRole)).to.match(/no known role/);
+      const ok = `Bearer ${await sign({ roles: ['admin'] })}`;
+      expect((await a.authenticate(ok)).roles).to.deep.equal(['admin']);
+      expect((await a.authenticate(ok)).roles).to.deep.equal(['admin']);
+    });
+  });
 });

@@ -64,6 +64,50 @@ describe('MessageStore', () => {
     expect(got!.status).to.equal('delivered');
   });
 
+  it('counts a delivery attempt in the step that claims the message, and only then', async () => {
+    const m = outbound();
+    await store.createOutbound(m);
+    await store.transition(m.id, 'queued');
+    const known = { to: m.to, createdAt: m.createdAt };
+    expect(await store.transition(m.id, 'sending', { countAttempt: true, known })).to.deep.equal({
+      ok: true,
+      attempt: 1,
+    });
+    await store.transition(m.id, 'queued', {
+      known,
+      detail: { attempt: 1, code: 'FFX-UNAVAILABLE' },
+    });
+    expect(await store.transition(m.id, 'sending', { countAttempt: true })).to.deep.equal({
+      ok: true,
+      attempt: 2,
+    });
+    await store.transition(m.id, 'delivered', { known, fields: { receipt: 'R' } });
+    // A late worker neither claims it nor counts an attempt.
+    expect(await store.transition(m.id, 'sending', { countAttempt: true, known })).to.deep.equal({
+      ok: false,
+      current: 'delivered',
+    });
+    const got = await store.get('out', m.id);
+    expect(got!.attempts).to.equal(2);
+    expect(got!.history.filter((h) => h.status === 'sending').map((h) => h.detail)).to.deep.equal([
+      { attempt: 1 },
+      { attempt: 2 },
+    ]);
+    expect(await store.pendingIds('RS')).to.deep.equal([]);
+  });
+
+  it('records the retention end with the message when it is created', async () => {
+    const m = outbound({ retainUntilMs: clock.getTime() + 1000 });
+    await store.createOutbound(m);
+    await store.transition(m.id, 'queued');
+    await store.transition(m.id, 'delivered', { fields: { receipt: 'R' } });
+    clock = new Date(clock.getTime() + 2000);
+    expect(await store.purgeExpiredContents()).to.deep.equal([`out:${m.id}`]);
+    const got = await store.get('out', m.id);
+    expect(got!.jwe).to.equal(undefined);
+    expect(got!.receipt).to.equal('R');
+  });
+
   it('never moves a delivered message back (a late worker cannot overwrite it)', async () => {
     const m = outbound();
     await store.createOutbound(m);

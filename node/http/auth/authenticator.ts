@@ -24,7 +24,19 @@ export interface AuthenticatorOptions {
   clockToleranceSeconds?: number;
   /** Claim holding the roles (default `roles`): an array of strings or a space-separated string. */
   rolesClaim?: string;
+  /**
+   * How long a verified token is remembered, milliseconds (default 60 000; 0 turns the cache
+   * off). A remembered token is accepted without checking its signature again until this time
+   * has passed or it expires, whichever is first; a key withdrawn from a remote JWKS therefore
+   * stops working within this time.
+   */
+  cacheMs?: number;
+  /** The clock (tests). */
+  now?: () => number;
 }
+
+/** Most tokens remembered at once (a local API has few clients, each with one token at a time). */
+const CACHE_ENTRIES = 1000;
 
 const DEFAULT_ALGS = ['ES256', 'PS256', 'EdDSA'];
 
@@ -44,6 +56,11 @@ export function createAuthenticator(o: AuthenticatorOptions): {
     (a) => a !== 'none' && !a.startsWith('HS'),
   );
   const rolesClaim = o.rolesClaim ?? 'roles';
+  const now = o.now ?? Date.now;
+  const cacheMs = o.cacheMs ?? 60_000;
+  // Verified tokens: the same token is sent with every request of a client, and checking its
+  // signature each time costs more than the rest of a small request.
+  const verified = new Map<string, { principal: Principal; until: number }>();
   return {
     async authenticate(header) {
       if (!header)
@@ -54,14 +71,20 @@ export function createAuthenticator(o: AuthenticatorOptions): {
       const m = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(header.trim());
       if (!m)
         throw new NodeError('NODE-UNAUTHENTICATED', 'Authorization header is not "Bearer <JWT>"');
+      const token = m[1]!;
+      const at = now();
+      const known = verified.get(token);
+      if (known && at < known.until) return known.principal;
+      if (known) verified.delete(token);
       let payload: Record<string, unknown>;
       try {
-        ({ payload } = await jwtVerify(m[1]!, keys, {
+        ({ payload } = await jwtVerify(token, keys, {
           issuer: o.issuer,
           audience: o.audience,
           algorithms,
           clockTolerance: o.clockToleranceSeconds ?? 30,
           requiredClaims: ['sub', 'exp', 'iat'],
+          currentDate: new Date(at),
         }));
       } catch (err) {
         throw new NodeError('NODE-UNAUTHENTICATED', `bearer token refused: ${reason(err)}`);
@@ -77,7 +100,15 @@ export function createAuthenticator(o: AuthenticatorOptions): {
           `bearer token carries no known role in claim "${rolesClaim}"`,
         );
       }
-      return { sub: String(payload.sub), roles };
+      const principal = { sub: String(payload.sub), roles };
+      // Remembered no longer than the token is valid without tolerance, and not at all when
+      // only the clock tolerance still lets it in.
+      const until = Math.min(at + cacheMs, Number(payload.exp) * 1000);
+      if (cacheMs > 0 && until > at) {
+        if (verified.size >= CACHE_ENTRIES) verified.delete(verified.keys().next().value!);
+        verified.set(token, { principal, until });
+      }
+      return principal;
     },
   };
 }
