@@ -104,7 +104,7 @@ export async function measureEndToEnd(o: EndToEndOptions): Promise<EndToEndResul
     peerPorts,
     logLevel: 'warn',
     ...(o.policiesDir ? { policiesDir: o.policiesDir } : {}),
-    delivery: { concurrencyPerPeer: 16, backoffBaseMs: 200, backoffMaxMs: 2000 },
+    delivery: { concurrencyPerPeer: 32, backoffBaseMs: 200, backoffMaxMs: 2000 },
     peerApi: { rateLimit: { max: 1_000_000, windowSeconds: 1 } },
     nodeArgs: [
       ...(o.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
@@ -115,7 +115,7 @@ export async function measureEndToEnd(o: EndToEndOptions): Promise<EndToEndResul
     const al = await fed.start('AL');
     const rs = await fed.start('RS');
     const client = await fed.client('AL', 'bench', ['analyst']);
-    const concurrency = o.concurrency ?? 32;
+    const concurrency = o.concurrency ?? 64;
 
     // Warm-up: connections, key caches, and the JIT (a node compiles about a thousand hot
     // functions in its first few hundred messages; that work is not the node's steady cost).

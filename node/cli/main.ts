@@ -15,7 +15,9 @@ const commandsDir = join(dirname(fileURLToPath(import.meta.url)), 'commands');
 /** Builds the program with every command registered; exported for tests and `--help` checks. */
 export async function buildProgram(): Promise<Command> {
   const program = new Command('ffx')
-    .description('FFP exchange node: dev PKI, sealing and opening messages, policies, audit, node service')
+    .description(
+      'FFP exchange node: dev PKI, sealing and opening messages, policies, audit, node service',
+    )
     .showHelpAfterError()
     .exitOverride();
   const files = readdirSync(commandsDir)
@@ -45,7 +47,8 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
     if (err instanceof CliExit) {
-      if (err.message) process.stderr.write(err.message.endsWith('\n') ? err.message : `${err.message}\n`);
+      if (err.message)
+        process.stderr.write(err.message.endsWith('\n') ? err.message : `${err.message}\n`);
       return err.exitCode;
     }
     if (err instanceof CommanderError) {

@@ -187,14 +187,22 @@ function checkPeerCertificate(deps: PeerServerDeps, socket: TLSSocket): string {
   return listed.memberId;
 }
 
+/** Counts an envelope in the peer's current window; the window's key expires after two windows. */
+const RATE_COUNT = `
+local n = redis.call('INCR', KEYS[1])
+if n == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+return n
+`;
+
 async function rateLimit(deps: PeerServerDeps, peer: string): Promise<void> {
   const window = Math.floor(deps.now().getTime() / 1000 / deps.rateLimit.windowSeconds);
   const key = `${deps.prefix}ratelimit:${peer}:${window}`;
-  const [[, count]] = (await deps.redis
-    .multi()
-    .incr(key)
-    .expire(key, deps.rateLimit.windowSeconds * 2)
-    .exec()) as [[Error | null, number], [Error | null, number]];
+  const redis = deps.redis as Redis & {
+    ffxRateCount?: (key: string, ttlSeconds: string) => Promise<number>;
+  };
+  if (!redis.ffxRateCount)
+    redis.defineCommand('ffxRateCount', { numberOfKeys: 1, lua: RATE_COUNT });
+  const count = await redis.ffxRateCount!(key, String(deps.rateLimit.windowSeconds * 2));
   if (count > deps.rateLimit.max) {
     throw new FfxError(
       'FFX-RATE-LIMITED',

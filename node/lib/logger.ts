@@ -28,7 +28,12 @@ const REDACT = [
 ];
 
 /** Creates the node's logger; `file` writes there (asynchronously) instead of standard output. */
-export function createLogger(options: { level: string; nodeId: string; instanceId: string; file?: string }): Logger {
+export function createLogger(options: {
+  level: string;
+  nodeId: string;
+  instanceId: string;
+  file?: string;
+}): Logger {
   const dest = destination({ dest: options.file ?? 1, sync: false, mkdir: true });
   return pino(
     {

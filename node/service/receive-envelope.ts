@@ -136,16 +136,16 @@ export async function receiveEnvelope(
       message,
       digest,
       receipt,
+      retainUntilMs: retentionEnd(
+        message.handling as { retainUntil?: string },
+        now(),
+        deps.retentionDays,
+      ),
     });
     if (!stored.stored) {
       // Two deliveries of the same id raced; the one stored first holds the receipt.
       return await redelivery(deps, stored, header, digest);
     }
-    await store.retainUntil(
-      'in',
-      message.id,
-      retentionEnd(message.handling as { retainUntil?: string }, now(), deps.retentionDays),
-    );
     if (message.type === 'trace-response' && message.inReplyTo) {
       await markAnswered(store, message.inReplyTo, message.from, message.id);
     }

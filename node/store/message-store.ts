@@ -85,6 +85,8 @@ export interface NewInbound {
   message: unknown;
   digest: string;
   receipt: string;
+  /** When the contents are to be deleted (epoch ms); see `retainUntil`. */
+  retainUntilMs?: number;
 }
 
 /** Result of `storeInbound`: stored now, or an earlier delivery of the same id already was. */
@@ -145,9 +147,10 @@ const STORE_INBOUND = `
 if redis.call('EXISTS', KEYS[1]) == 1 then
   return redis.call('HMGET', KEYS[1], 'from', 'digest', 'receipt')
 end
-for i = 4, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+for i = 5, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
 redis.call('RPUSH', KEYS[2], ARGV[3])
 redis.call('ZADD', KEYS[3], ARGV[1], ARGV[2])
+if ARGV[4] ~= '' then redis.call('ZADD', KEYS[4], ARGV[4], 'in:' .. ARGV[2]) end
 return false
 `;
 
@@ -193,6 +196,7 @@ type StoreInboundCommand = (
   msgKey: string,
   historyKey: string,
   boxKey: string,
+  retainKey: string,
   ...args: string[]
 ) => Promise<[string | null, string | null, string | null] | null>;
 
@@ -222,7 +226,7 @@ export class MessageStore {
     if (!('ffxTransition' in redis)) {
       redis.defineCommand('ffxTransition', { numberOfKeys: 4, lua: TRANSITION });
       redis.defineCommand('ffxCreateOutbound', { numberOfKeys: 5, lua: CREATE_OUTBOUND });
-      redis.defineCommand('ffxStoreInbound', { numberOfKeys: 3, lua: STORE_INBOUND });
+      redis.defineCommand('ffxStoreInbound', { numberOfKeys: 4, lua: STORE_INBOUND });
       redis.defineCommand('ffxPurgeContents', { numberOfKeys: 1, lua: PURGE_CONTENTS });
     }
     this.#redis = redis as Redis & StoreCommands;
@@ -372,7 +376,8 @@ export class MessageStore {
   }
 
   /**
-   * Stores an inbound message with the receipt issued for it, unless the id is already stored:
+   * Stores an inbound message with the receipt issued for it (and the end of its retention),
+   * unless the id is already stored:
    * then nothing changes and the earlier sender, digest and receipt are returned (a redelivery
    * gets the original receipt; a different envelope under the same id is a replay).
    */
@@ -400,9 +405,11 @@ export class MessageStore {
       this.#msgKey('in', m.id),
       this.#historyKey('in', m.id),
       this.#boxKey('in'),
+      this.#retainKey(),
       String(Date.parse(m.receivedAt)),
       m.id,
       JSON.stringify(entry),
+      m.retainUntilMs === undefined ? '' : String(m.retainUntilMs),
       ...Object.entries(fields).flat(),
     );
     if (!existing) return { stored: true };

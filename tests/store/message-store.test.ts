@@ -108,6 +108,19 @@ describe('MessageStore', () => {
     expect(got!.receipt).to.equal('R');
   });
 
+  it('records the retention end of an inbound message with it, and not for a second delivery', async () => {
+    const m = inbound({ retainUntilMs: clock.getTime() + 1000 });
+    expect(await store.storeInbound(m)).to.deep.equal({ stored: true });
+    const again = await store.storeInbound({ ...m, retainUntilMs: clock.getTime() + 999_999_000 });
+    expect(again.stored).to.equal(false);
+    clock = new Date(clock.getTime() + 2000);
+    expect(await store.purgeExpiredContents()).to.deep.equal([`in:${m.id}`]);
+    const got = await store.get('in', m.id);
+    expect(got!.message).to.equal(undefined);
+    expect(got!.receipt).to.equal('r1');
+    expect(await store.purgeExpiredContents()).to.deep.equal([]);
+  });
+
   it('never moves a delivered message back (a late worker cannot overwrite it)', async () => {
     const m = outbound();
     await store.createOutbound(m);

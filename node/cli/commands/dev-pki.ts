@@ -17,19 +17,39 @@ export function register(program: Command): void {
     .description(
       'generate a development PKI: federation root CA, directory operator, per-member sig/enc/tls keys and certificates, the signed federation directory (with one revoked certificate) and the dev token issuer',
     )
-    .option('-o, --out <dir>', 'output folder (refused when not empty, unless --force)', 'certs-dev/out')
-    .option('-m, --members <ids>', 'comma-separated member ids, e.g. AL,RS,EU-DE (default: the whole dev federation)')
+    .option(
+      '-o, --out <dir>',
+      'output folder (refused when not empty, unless --force)',
+      'certs-dev/out',
+    )
+    .option(
+      '-m, --members <ids>',
+      'comma-separated member ids, e.g. AL,RS,EU-DE (default: the whole dev federation)',
+    )
     .option('-k, --key-size <bits>', 'RSA key size of every key: 2048, 3072 or 4096', '3072')
-    .option('--validity-days <days>', 'validity of operator and member certificates in days (the root CA has 10 years)', '365')
-    .option('-f, --force', "replace the dev PKI in a non-empty output folder (only the generator's own files are removed)")
+    .option(
+      '--validity-days <days>',
+      'validity of operator and member certificates in days (the root CA has 10 years)',
+      '365',
+    )
+    .option(
+      '-f, --force',
+      "replace the dev PKI in a non-empty output folder (only the generator's own files are removed)",
+    )
     .action(async (opts: DevPkiCliOptions) => {
       const keySize = Number(opts.keySize);
       if (![2048, 3072, 4096].includes(keySize)) {
-        throw new CliExit(1, `ffx dev-pki: --key-size must be 2048, 3072 or 4096, not ${opts.keySize}`);
+        throw new CliExit(
+          1,
+          `ffx dev-pki: --key-size must be 2048, 3072 or 4096, not ${opts.keySize}`,
+        );
       }
       const validityDays = Number(opts.validityDays);
       if (!Number.isInteger(validityDays) || validityDays < 1) {
-        throw new CliExit(1, `ffx dev-pki: --validity-days must be a positive integer, not ${opts.validityDays}`);
+        throw new CliExit(
+          1,
+          `ffx dev-pki: --validity-days must be a positive integer, not ${opts.validityDays}`,
+        );
       }
       const members = opts.members
         ?.split(',')
