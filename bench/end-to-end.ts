@@ -45,6 +45,8 @@ export interface CpuShare {
   redis: number;
   /** The benchmark's own submitting client. */
   client: number;
+  /** Everything that ran on the machine (all processes and the kernel), from /proc/stat. */
+  machine: number;
 }
 
 /** One function of a CPU profile: name, place and share of samples. */
@@ -150,6 +152,7 @@ export async function measureEndToEnd(o: EndToEndOptions): Promise<EndToEndResul
           receiverMain: per('receiverMain'),
           redis: per('redis'),
           client: per('client'),
+          machine: per('machine'),
         },
       });
     }
@@ -286,6 +289,7 @@ function cpuSnapshot(sender: number, receiver: number, redis: number | undefined
     receiverMain: processCpuMs(receiver, receiver),
     redis: redis === undefined ? NaN : processCpuMs(redis),
     client: (own.user + own.system) / 1000,
+    machine: machineBusyMs(),
   };
 }
 
@@ -309,6 +313,19 @@ function processCpuMs(pid: number, thread?: number): number {
 }
 /** USER_HZ: 100 on every Linux that Node supports. */
 const CLOCK_TICKS = 100;
+
+/** Milliseconds all CPUs of the machine were not idle (Linux /proc/stat), NaN elsewhere. */
+function machineBusyMs(): number {
+  try {
+    const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1);
+    // user nice system idle iowait irq softirq steal: all but idle and iowait are busy.
+    const [user, nice, system, , , irq, softirq, steal] = cpu.map(Number);
+    const busy = user! + nice! + system! + irq! + softirq! + steal!;
+    return (busy * 1000) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
 
 /** The Redis server's process id from INFO, when it runs on this machine. */
 async function redisProcessId(url: string): Promise<number | undefined> {

@@ -108,7 +108,7 @@ for (const r of rows) {
   if (!median) continue;
   const c = median.cpuMsPerMessage;
   lines.push(
-    `  RSA ${r.keySize}: ${f(c.sender, 2)} (${f(c.senderMain, 2)}) / ${f(c.receiver, 2)} (${f(c.receiverMain, 2)}) / ${f(c.redis, 2)} / ${f(c.client, 2)}; cores busy ${f(((c.sender + c.receiver + c.redis + c.client) * median.perSecond) / 1000, 2)} of 2; the crypto ceiling's one message ${f(1000 / median.ceiling, 2)}`,
+    `  RSA ${r.keySize}: ${f(c.sender, 2)} (${f(c.senderMain, 2)}) / ${f(c.receiver, 2)} (${f(c.receiverMain, 2)}) / ${f(c.redis, 2)} / ${f(c.client, 2)}; cores busy ${f(((c.sender + c.receiver + c.redis + c.client) * median.perSecond) / 1000, 2)} of 2 (the whole machine ${f((c.machine * median.perSecond) / 1000, 2)}); the crypto ceiling's one message ${f(1000 / median.ceiling, 2)}`,
   );
 }
 const base = rows[0];
