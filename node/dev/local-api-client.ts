@@ -75,11 +75,6 @@ export class LocalApiClient {
     return parsed as T;
   }
 
-  /** Closes the kept-alive connections. */
-  close(): void {
-    this.#agent.destroy();
-  }
-
   submit(req: Schemas['SubmitRequest']): Promise<Schemas['SubmitResult']> {
     return this.call('POST', '/v1/messages', req);
   }

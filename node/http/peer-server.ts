@@ -36,6 +36,13 @@ export interface PeerServerDeps {
   receive: (bytes: Buffer, transportPeer: string) => Promise<PeerAnswer>;
 }
 
+/** Counts an envelope in the peer's current window; the window's key expires after two windows. */
+const RATE_COUNT = `
+local n = redis.call('INCR', KEYS[1])
+if n == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+return n
+`;
+
 /**
  * Creates (does not start) the peer API server. The TLS handshake asks for a client certificate
  * but lets the request through, so that a missing or foreign certificate gets a documented FFX
@@ -43,6 +50,8 @@ export interface PeerServerDeps {
  * certificate is bound to a federation member.
  */
 export function createPeerServer(deps: PeerServerDeps): Server {
+  if (!('ffxRateCount' in deps.redis))
+    deps.redis.defineCommand('ffxRateCount', { numberOfKeys: 1, lua: RATE_COUNT });
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -187,22 +196,13 @@ function checkPeerCertificate(deps: PeerServerDeps, socket: TLSSocket): string {
   return listed.memberId;
 }
 
-/** Counts an envelope in the peer's current window; the window's key expires after two windows. */
-const RATE_COUNT = `
-local n = redis.call('INCR', KEYS[1])
-if n == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
-return n
-`;
-
 async function rateLimit(deps: PeerServerDeps, peer: string): Promise<void> {
   const window = Math.floor(deps.now().getTime() / 1000 / deps.rateLimit.windowSeconds);
   const key = `${deps.prefix}ratelimit:${peer}:${window}`;
   const redis = deps.redis as Redis & {
-    ffxRateCount?: (key: string, ttlSeconds: string) => Promise<number>;
+    ffxRateCount: (key: string, ttlSeconds: string) => Promise<number>;
   };
-  if (!redis.ffxRateCount)
-    redis.defineCommand('ffxRateCount', { numberOfKeys: 1, lua: RATE_COUNT });
-  const count = await redis.ffxRateCount!(key, String(deps.rateLimit.windowSeconds * 2));
+  const count = await redis.ffxRateCount(key, String(deps.rateLimit.windowSeconds * 2));
   if (count > deps.rateLimit.max) {
     throw new FfxError(
       'FFX-RATE-LIMITED',

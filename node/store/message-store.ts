@@ -67,7 +67,7 @@ export interface NewOutbound {
   decision?: unknown;
   submittedBy?: string;
   detail?: Record<string, unknown>;
-  /** When the contents are to be deleted (epoch ms); see `retainUntil`. */
+  /** When the contents are to be deleted (epoch ms); see `purgeExpiredContents`. */
   retainUntilMs?: number;
 }
 
@@ -85,7 +85,7 @@ export interface NewInbound {
   message: unknown;
   digest: string;
   receipt: string;
-  /** When the contents are to be deleted (epoch ms); see `retainUntil`. */
+  /** When the contents are to be deleted (epoch ms); see `purgeExpiredContents`. */
   retainUntilMs?: number;
 }
 
@@ -531,11 +531,6 @@ export class MessageStore {
   /** Dead-lettered (failed) outbound message ids, oldest first. */
   async deadLetters(limit: number): Promise<string[]> {
     return this.#redis.zrange(this.#deadKey(), 0, limit - 1);
-  }
-
-  /** Schedules the deletion of a message's contents (body and envelope) at `untilMs`. */
-  async retainUntil(box: Box, id: string, untilMs: number): Promise<void> {
-    await this.#redis.zadd(this.#retainKey(), untilMs, `${box}:${id}`);
   }
 
   /**

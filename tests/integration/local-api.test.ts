@@ -6,7 +6,7 @@ import { createConfig, lint } from '@redocly/openapi-core';
 import { loadOperations, rewriteRefs } from '../../node/http/openapi-operations.js';
 import { compileSchema } from '../../protocol/validate.js';
 import { mintDevToken } from '../../node/http/auth/dev-token.js';
-import { STORY_BODIES } from '../../node/dev/demo-story.js';
+import { STORY_BODIES, storyTraceRequest } from '../../node/dev/demo-story.js';
 import { parse as parseYaml } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { eventually, testFederation } from '../fixtures/federation.js';
@@ -156,16 +156,7 @@ describe('local API contract', function () {
       await check(base, 'getReadiness', undefined);
       await check(base, 'getMetrics', undefined);
 
-      const submit = {
-        type: 'trace-request',
-        to: ['RS'],
-        handling: {
-          code: 'H1',
-          purpose: 'criminal-investigation',
-          legalBasis: 'Police Cooperation Convention for Southeast Europe, Art. 5',
-        },
-        body: STORY_BODIES.traceRequest,
-      };
+      const submit = storyTraceRequest();
       const sent = (await check(base, 'submitMessage', analyst, {}, submit)).body as {
         results: Array<{ messageId: string }>;
       };

@@ -96,18 +96,6 @@ describe('MessageStore', () => {
     expect(await store.pendingIds('RS')).to.deep.equal([]);
   });
 
-  it('records the retention end with the message when it is created', async () => {
-    const m = outbound({ retainUntilMs: clock.getTime() + 1000 });
-    await store.createOutbound(m);
-    await store.transition(m.id, 'queued');
-    await store.transition(m.id, 'delivered', { fields: { receipt: 'R' } });
-    clock = new Date(clock.getTime() + 2000);
-    expect(await store.purgeExpiredContents()).to.deep.equal([`out:${m.id}`]);
-    const got = await store.get('out', m.id);
-    expect(got!.jwe).to.equal(undefined);
-    expect(got!.receipt).to.equal('R');
-  });
-
   it('records the retention end of an inbound message with it, and not for a second delivery', async () => {
     const m = inbound({ retainUntilMs: clock.getTime() + 1000 });
     expect(await store.storeInbound(m)).to.deep.equal({ stored: true });

@@ -31,9 +31,10 @@ describe('MessageStore.purgeExpiredContents', () => {
     store = new MessageStore(testRedis(), testPrefix('retention'), () => clock);
   });
 
-  async function received(): Promise<string> {
+  async function received(retainUntilMs: number): Promise<string> {
     const id = uuidv7();
     await store.storeInbound({
+      retainUntilMs,
       id,
       type: 'trace-request',
       from: 'RS',
@@ -49,8 +50,7 @@ describe('MessageStore.purgeExpiredContents', () => {
   }
 
   it('deletes the body of an inbound message after its retention, keeping id, digest, receipt and history', async () => {
-    const id = await received();
-    await store.retainUntil('in', id, clock.getTime() + 1000);
+    const id = await received(clock.getTime() + 1000);
     expect(await store.purgeExpiredContents()).to.deep.equal([]);
     clock = new Date(clock.getTime() + 2000);
     expect(await store.purgeExpiredContents()).to.deep.equal([`in:${id}`]);
@@ -79,8 +79,8 @@ describe('MessageStore.purgeExpiredContents', () => {
       expiresAt: new Date(clock.getTime() + 3600_000).toISOString(),
       message: { id },
       jwe: 'a.b.c.d.e',
+      retainUntilMs: clock.getTime(),
     });
-    await store.retainUntil('out', id, clock.getTime());
     clock = new Date(clock.getTime() + 1000);
     expect(await store.purgeExpiredContents()).to.deep.equal([]);
     expect((await store.envelope(id))!.jwe).to.equal('a.b.c.d.e');
