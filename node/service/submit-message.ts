@@ -158,7 +158,10 @@ export async function submitMessage(
       type: draft.type,
       from: draft.from,
       to: draft.to,
-      status: 'accepted',
+      // Accepted and queued in the one step that stores it; the job is added right after. Should
+      // adding the job fail, the message is still pending and the node re-adds it at its next
+      // start (recovery of pending messages without a job).
+      status: 'queued',
       createdAt: draft.createdAt,
       expiresAt: draft.expiresAt,
       ...(draft.inReplyTo ? { inReplyTo: draft.inReplyTo } : {}),
@@ -175,11 +178,6 @@ export async function submitMessage(
       ),
     });
     await deps.queues.enqueue(draft.to, { messageId: draft.id, expiresAt: draft.expiresAt });
-    // The worker may already be sending it: then `queued` would be a step back.
-    await deps.store.transition(draft.id, 'queued', {
-      onlyFrom: ['accepted'],
-      known: { to: draft.to, createdAt: draft.createdAt },
-    });
     deps.events.emit('submitted', {
       messageId: draft.id,
       type: draft.type,

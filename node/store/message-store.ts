@@ -56,7 +56,11 @@ export interface NewOutbound {
   type: string;
   from: string;
   to: string;
-  status: 'accepted' | 'denied';
+  /**
+   * `accepted` (stored, its delivery job not yet added), `queued` (accepted and queued in one
+   * step, for a caller that adds the job right after: the history gets both entries) or `denied`.
+   */
+  status: 'accepted' | 'queued' | 'denied';
   createdAt: string;
   expiresAt: string;
   inReplyTo?: string;
@@ -135,11 +139,13 @@ return {1, cur, attempt}
 `;
 
 const CREATE_OUTBOUND = `
-for i = 7, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
-redis.call('RPUSH', KEYS[2], ARGV[1])
-redis.call('ZADD', KEYS[3], ARGV[2], ARGV[3])
-if ARGV[4] == '1' then redis.call('ZADD', KEYS[4], ARGV[2], ARGV[3]) end
-if ARGV[5] ~= '' then redis.call('ZADD', KEYS[5], ARGV[5], ARGV[6]) end
+local n = tonumber(ARGV[1])
+for i = 2, n + 1 do redis.call('RPUSH', KEYS[2], ARGV[i]) end
+local b = n + 1
+for i = b + 6, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+redis.call('ZADD', KEYS[3], ARGV[b + 1], ARGV[b + 2])
+if ARGV[b + 3] == '1' then redis.call('ZADD', KEYS[4], ARGV[b + 1], ARGV[b + 2]) end
+if ARGV[b + 4] ~= '' then redis.call('ZADD', KEYS[5], ARGV[b + 4], ARGV[b + 5]) end
 return 1
 `;
 
@@ -254,9 +260,9 @@ export class MessageStore {
   }
 
   /**
-   * Records a new outbound message (accepted for delivery, or denied by the outbound policy) in
-   * one atomic step: record, history, outbox index, pending index and, when given, the end of
-   * its retention.
+   * Records a new outbound message (accepted for delivery, accepted and queued, or denied by the
+   * outbound policy) in one atomic step: record, history, outbox index, pending index and, when
+   * given, the end of its retention.
    */
   async createOutbound(m: NewOutbound): Promise<void> {
     const at = this.#now().toISOString();
@@ -279,17 +285,25 @@ export class MessageStore {
       submittedBy: m.submittedBy,
       attempts: '0',
     });
-    const entry: HistoryEntry = { status: m.status, at, ...(m.detail ? { detail: m.detail } : {}) };
+    const detail = m.detail ? { detail: m.detail } : {};
+    const history: HistoryEntry[] =
+      m.status === 'queued'
+        ? [
+            { status: 'accepted', at, ...detail },
+            { status: 'queued', at },
+          ]
+        : [{ status: m.status, at, ...detail }];
     await this.#redis.ffxCreateOutbound(
       this.#msgKey('out', m.id),
       this.#historyKey('out', m.id),
       this.#boxKey('out'),
       this.#pendingKey(m.to),
       this.#retainKey(),
-      JSON.stringify(entry),
+      String(history.length),
+      ...history.map((e) => JSON.stringify(e)),
       String(Date.parse(m.createdAt)),
       m.id,
-      m.status === 'accepted' ? '1' : '0',
+      m.status === 'denied' ? '0' : '1',
       m.retainUntilMs === undefined ? '' : String(m.retainUntilMs),
       `out:${m.id}`,
       ...Object.entries(fields).flat(),

@@ -64,6 +64,29 @@ describe('MessageStore', () => {
     expect(got!.status).to.equal('delivered');
   });
 
+  it('stores a message accepted and queued in one step: both history entries, pending', async () => {
+    const m = outbound({ status: 'queued', detail: { note: 'kept on the accepted entry' } });
+    await store.createOutbound(m);
+    const got = await store.get('out', m.id);
+    expect(got!.status).to.equal('queued');
+    expect(got!.history).to.deep.equal([
+      {
+        status: 'accepted',
+        at: clock.toISOString(),
+        detail: { note: 'kept on the accepted entry' },
+      },
+      { status: 'queued', at: clock.toISOString() },
+    ]);
+    expect(await store.pendingIds('RS')).to.include(m.id);
+    // The usual lifecycle goes on from there.
+    expect((await store.transition(m.id, 'sending', { countAttempt: true })).ok).to.equal(true);
+    const denied = outbound({ status: 'denied' });
+    await store.createOutbound(denied);
+    expect(await store.pendingIds('RS')).to.not.include(denied.id);
+    expect((await store.get('out', denied.id))!.history.map((h) => h.status)).to.deep.equal([
+      'denied',
+    ]);
+  });
   it('counts a delivery attempt in the step that claims the message, and only then', async () => {
     const m = outbound();
     await store.createOutbound(m);
