@@ -20,8 +20,17 @@ export interface EndToEndResult {
   perSecond: number;
   /** Latency submit → delivered at the offered load, milliseconds. */
   latency: { offeredPerSecond: number; messages: number; p50: number; p95: number; p99: number };
-  /** Every full-speed round with the ceiling measured just before it; `perSecond` is the median round's. */
-  rounds: Array<{ perSecond: number; ceiling: number; ratio: number; cpuMsPerMessage: CpuShare }>;
+  /**
+   * Every full-speed round with the ceiling measured just before and just after it (`ceiling` is
+   * their mean); `perSecond` is the median round's.
+   */
+  rounds: Array<{
+    perSecond: number;
+    ceiling: number;
+    ceilingBeforeAfter: [number, number];
+    ratio: number;
+    cpuMsPerMessage: CpuShare;
+  }>;
   /** Peak RSS of each node process, MiB. */
   peakRssMiB: { sender: number; receiver: number };
   /** RSS after `leak.small` and after `leak.large` messages (sender, receiver), MiB. */
@@ -70,7 +79,7 @@ export interface EndToEndOptions {
   profile?: boolean;
   /** Full-speed rounds (default 1). */
   rounds?: number;
-  /** Measures the crypto ceiling (msg/s) right before each round. */
+  /** Measures the crypto ceiling (msg/s) right before and right after each round. */
   ceiling?: () => Promise<number>;
   /** Copy the nodes' .cpuprofile files here (open them in Chrome DevTools or speedscope). */
   keepProfilesIn?: string;
@@ -125,14 +134,14 @@ export async function measureEndToEnd(o: EndToEndOptions): Promise<EndToEndResul
     await submitMany(client, warmUp, concurrency);
     await waitDelivered(al.ready.localApi, warmUp);
 
-    // Full-speed rounds, each right after a crypto-ceiling measurement in this process while the
-    // nodes idle: on a shared machine the load changes minute by minute, so each ratio compares
-    // figures taken under the same conditions, and the median round is reported.
+    // Full-speed rounds, each between two crypto-ceiling measurements in this process while the
+    // nodes idle: on a shared machine the speed changes minute by minute, so each ratio compares
+    // the round with the mean of the ceilings around it, and the median round is reported.
     const rounds: EndToEndResult['rounds'] = [];
     const redisPid = o.redis.process?.pid ?? (await redisProcessId(o.redis.url));
     let sent = warmUp;
     for (let round = 0; round < (o.rounds ?? 1); round++) {
-      const ceiling = o.ceiling ? await o.ceiling() : NaN;
+      const before = o.ceiling ? await o.ceiling() : NaN;
       const cpu0 = cpuSnapshot(al.pid!, rs.pid!, redisPid);
       const t0 = performance.now();
       await submitMany(client, o.count, concurrency);
@@ -140,10 +149,13 @@ export async function measureEndToEnd(o: EndToEndOptions): Promise<EndToEndResul
       await waitDelivered(al.ready.localApi, sent);
       const rate = o.count / ((performance.now() - t0) / 1000);
       const cpu1 = cpuSnapshot(al.pid!, rs.pid!, redisPid);
+      const after = o.ceiling ? await o.ceiling() : NaN;
+      const ceiling = (before + after) / 2;
       const per = (k: keyof CpuShare) => (cpu1[k] - cpu0[k]) / o.count;
       rounds.push({
         perSecond: rate,
         ceiling,
+        ceilingBeforeAfter: [before, after],
         ratio: rate / ceiling,
         cpuMsPerMessage: {
           sender: per('sender'),
@@ -259,23 +271,33 @@ async function submitMany(
   await Promise.all(Array.from({ length: concurrency }, worker));
 }
 
-/** Waits until the sender's delivered counter reaches `total`. */
+/**
+ * Waits until the sender's delivered counter reaches `total`. Polls less often while much is
+ * left (each poll costs the sender a metrics page) and every 10 ms near the end, so a round
+ * ends within about 10 ms of its last delivery.
+ */
 async function waitDelivered(
   localApi: string,
   total: number,
   timeoutMs = 30 * 60_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  let last: { at: number; delivered: number } | undefined;
   for (;;) {
     const text = await (await fetch(new URL('/v1/metrics', localApi))).text();
-    const m = /^ffx_messages_delivered_total(?:\{[^}]*\})? (\d+)/m.exec(text);
     const delivered = text
       .split('\n')
       .filter((l) => l.startsWith('ffx_messages_delivered_total'))
       .reduce((s, l) => s + Number(l.split(' ').pop()), 0);
-    if ((m ? delivered : 0) >= total) return;
+    if (delivered >= total) return;
     if (Date.now() > deadline) throw new Error(`only ${delivered} of ${total} delivered in time`);
-    await new Promise((r) => setTimeout(r, 200));
+    const at = performance.now();
+    // Half the time the rest should take at the rate since the last poll, 10 to 200 ms.
+    const rate =
+      last && delivered > last.delivered ? (delivered - last.delivered) / (at - last.at) : 0;
+    const wait = rate > 0 ? Math.min(200, Math.max(10, (total - delivered) / rate / 2)) : 200;
+    last = { at, delivered };
+    await new Promise((r) => setTimeout(r, wait));
   }
 }
 

@@ -46,7 +46,7 @@ try {
     const ceilingBench = await prepareCryptoCeiling(keySize);
     const ceiling = await ceilingBench.measure(args.quick ? 2 : 5);
     process.stderr.write(
-      `RSA ${keySize}: end to end, ${rounds} round(s) of ${count} messages, each after a ceiling measurement…\n`,
+      `RSA ${keySize}: end to end, ${rounds} round(s) of ${count} messages, each between two ceiling measurements…\n`,
     );
     let e2e: EndToEndResult;
     try {
@@ -89,7 +89,7 @@ lines.push(
 );
 lines.push('|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
-  // The median round, with the ceiling measured just before it.
+  // The median round, against the mean of the ceilings measured just before and after it.
   const median = r.e2e.rounds.find((x) => x.perSecond === r.e2e.perSecond) ?? {
     ceiling: r.ceiling.perSecond,
     ratio: r.e2e.perSecond / r.ceiling.perSecond,
