@@ -142,7 +142,7 @@ const CREATE_OUTBOUND = `
 local n = tonumber(ARGV[1])
 for i = 2, n + 1 do redis.call('RPUSH', KEYS[2], ARGV[i]) end
 local b = n + 1
-for i = b + 6, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+redis.call('HSET', KEYS[1], unpack(ARGV, b + 6))
 redis.call('ZADD', KEYS[3], ARGV[b + 1], ARGV[b + 2])
 if ARGV[b + 3] == '1' then redis.call('ZADD', KEYS[4], ARGV[b + 1], ARGV[b + 2]) end
 if ARGV[b + 4] ~= '' then redis.call('ZADD', KEYS[5], ARGV[b + 4], ARGV[b + 5]) end
@@ -153,7 +153,7 @@ const STORE_INBOUND = `
 if redis.call('EXISTS', KEYS[1]) == 1 then
   return redis.call('HMGET', KEYS[1], 'from', 'digest', 'receipt')
 end
-for i = 5, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+redis.call('HSET', KEYS[1], unpack(ARGV, 5))
 redis.call('RPUSH', KEYS[2], ARGV[3])
 redis.call('ZADD', KEYS[3], ARGV[1], ARGV[2])
 if ARGV[4] ~= '' then redis.call('ZADD', KEYS[4], ARGV[4], 'in:' .. ARGV[2]) end
