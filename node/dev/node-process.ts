@@ -1,5 +1,6 @@
 // A node running as a separate OS process (`ffx node start`), for the demo and integration tests.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
@@ -56,7 +57,13 @@ export class NodeProcess {
       process.execPath,
       [...this.nodeArgs, BIN, 'node', 'start', '--config', this.configFile],
       {
-        env: { ...process.env, ...this.env },
+        // libuv's thread pool runs the node's crypto; sized to the cores (unless the caller's
+        // environment says otherwise) it wakes fewer idle threads per job than the default 4.
+        env: {
+          UV_THREADPOOL_SIZE: String(availableParallelism()),
+          ...process.env,
+          ...this.env,
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );

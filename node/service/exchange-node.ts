@@ -232,6 +232,8 @@ export class ExchangeNode {
         peerApi: this.peerUrl,
         localApi: this.localUrl,
         directory: this.trust.directory.payload.sequence,
+        // Read by libuv once, from the environment the process started with (default 4).
+        threadPool: Number(process.env.UV_THREADPOOL_SIZE) || 4,
       },
       'node started',
     );
