@@ -91,8 +91,42 @@ export interface EndToEndOptions {
   policiesDir?: string;
 }
 
-/** Runs AL → RS at full speed, then at half that rate for latency, on fresh nodes and keys. */
-export async function measureEndToEnd(o: EndToEndOptions): Promise<EndToEndResult> {
+/** Two benchmark nodes, AL sending to RS, with AL's local API client. */
+export interface BenchPair {
+  al: { pid: number; localApi: string };
+  rs: { pid: number };
+  client: LocalApiClient;
+  /** Messages submitted so far (all of them delivered once `send` resolved). */
+  readonly sent: number;
+  /** Submits `count` messages, `concurrency` at a time, and waits until all are delivered. */
+  send(count: number, concurrency?: number): Promise<void>;
+  /** Counts `count` messages the caller submitted itself and waits until all are delivered. */
+  settle(count: number): Promise<void>;
+  /** Stops the nodes (their profiles are written then); `clean` removes keys, files and state. */
+  stop(): Promise<void>;
+  clean(): Promise<void>;
+  /** Where the nodes' --cpu-prof files go. */
+  profileDir: string;
+}
+
+/** How a benchmark pair is started. */
+export interface BenchPairOptions {
+  keySize: number;
+  redisUrl: string;
+  /** Distinguishes the Redis keys of pairs running at the same time. */
+  tag: string;
+  profile?: boolean;
+  nodeArgs?: string[];
+  /** Extra environment of both node processes (e.g. UV_THREADPOOL_SIZE). */
+  env?: Record<string, string>;
+  policiesDir?: string;
+}
+
+/**
+ * Starts AL and RS on fresh keys (peer ports of their own, a Redis prefix of their own) with
+ * the benchmark's delivery settings: 32 deliveries at a time per peer, no practical rate limit.
+ */
+export async function startBenchPair(o: BenchPairOptions): Promise<BenchPair> {
   const dir = await mkdtemp(join(tmpdir(), 'ffx-bench-e2e-'));
   const peerPorts: Record<string, number> = {};
   for (const m of devFederation().members) peerPorts[m.id] = await freePort();
@@ -108,8 +142,8 @@ export async function measureEndToEnd(o: EndToEndOptions): Promise<EndToEndResul
   const fed = new DevFederationRunner({
     pkiDir,
     stateDir: join(dir, 'state'),
-    redisUrl: o.redis.url,
-    redisPrefix: `ffx-bench-${process.pid}-${o.keySize}:`,
+    redisUrl: o.redisUrl,
+    redisPrefix: `ffx-bench-${process.pid}-${o.tag}:`,
     mintToken: (sub, roles) => mintDevToken({ pkiDir, sub, roles, ttlSeconds: 7200 }),
     fixedPorts: false,
     peerPorts,
@@ -117,38 +151,78 @@ export async function measureEndToEnd(o: EndToEndOptions): Promise<EndToEndResul
     ...(o.policiesDir ? { policiesDir: o.policiesDir } : {}),
     delivery: { concurrencyPerPeer: 32, backoffBaseMs: 200, backoffMaxMs: 2000 },
     peerApi: { rateLimit: { max: 1_000_000, windowSeconds: 1 } },
+    ...(o.env ? { env: o.env } : {}),
     nodeArgs: [
       ...(o.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
       ...(o.nodeArgs ?? []),
     ],
   });
+  const clean = async () => {
+    await fed.stopAll();
+    await fed.clean();
+    await rm(dir, { recursive: true, force: true });
+  };
   try {
     const al = await fed.start('AL');
     const rs = await fed.start('RS');
     const client = await fed.client('AL', 'bench', ['analyst']);
+    let sent = 0;
+    return {
+      al: { pid: al.pid!, localApi: al.ready.localApi },
+      rs: { pid: rs.pid! },
+      client,
+      get sent() {
+        return sent;
+      },
+      async send(count, concurrency = 64) {
+        await submitMany(client, count, concurrency);
+        sent += count;
+        await waitDelivered(al.ready.localApi, sent);
+      },
+      async settle(count) {
+        sent += count;
+        await waitDelivered(al.ready.localApi, sent);
+      },
+      stop: () => fed.stopAll(),
+      clean,
+      profileDir,
+    };
+  } catch (err) {
+    await clean();
+    throw err;
+  }
+}
+
+/** Runs AL → RS at full speed, then at half that rate for latency, on fresh nodes and keys. */
+export async function measureEndToEnd(o: EndToEndOptions): Promise<EndToEndResult> {
+  const pair = await startBenchPair({
+    keySize: o.keySize,
+    redisUrl: o.redis.url,
+    tag: String(o.keySize),
+    ...(o.profile ? { profile: true } : {}),
+    ...(o.nodeArgs ? { nodeArgs: o.nodeArgs } : {}),
+    ...(o.policiesDir ? { policiesDir: o.policiesDir } : {}),
+  });
+  const { al, rs, client, profileDir } = pair;
+  try {
     const concurrency = o.concurrency ?? 64;
 
     // Warm-up: connections, key caches, and the JIT (a node compiles about a thousand hot
     // functions in its first few hundred messages; that work is not the node's steady cost).
-    const warmUp = o.warmUp ?? 500;
-    await submitMany(client, warmUp, concurrency);
-    await waitDelivered(al.ready.localApi, warmUp);
+    await pair.send(o.warmUp ?? 500, concurrency);
 
     // Full-speed rounds, each between two crypto-ceiling measurements in this process while the
     // nodes idle: on a shared machine the speed changes minute by minute, so each ratio compares
     // the round with the mean of the ceilings around it, and the median round is reported.
     const rounds: EndToEndResult['rounds'] = [];
     const redisPid = o.redis.process?.pid ?? (await redisProcessId(o.redis.url));
-    let sent = warmUp;
     for (let round = 0; round < (o.rounds ?? 1); round++) {
       const before = o.ceiling ? await o.ceiling() : NaN;
-      const cpu0 = cpuSnapshot(al.pid!, rs.pid!, redisPid);
+      const cpu0 = cpuSnapshot(al.pid, rs.pid, redisPid);
       const t0 = performance.now();
-      await submitMany(client, o.count, concurrency);
-      sent += o.count;
-      await waitDelivered(al.ready.localApi, sent);
+      await pair.send(o.count, concurrency);
       const rate = o.count / ((performance.now() - t0) / 1000);
-      const cpu1 = cpuSnapshot(al.pid!, rs.pid!, redisPid);
+      const cpu1 = cpuSnapshot(al.pid, rs.pid, redisPid);
       const after = o.ceiling ? await o.ceiling() : NaN;
       const ceiling = (before + after) / 2;
       const per = (k: keyof CpuShare) => (cpu1[k] - cpu0[k]) / o.count;
@@ -187,7 +261,7 @@ export async function measureEndToEnd(o: EndToEndOptions): Promise<EndToEndResul
       );
     }
     await Promise.all(pending);
-    await waitDelivered(al.ready.localApi, sent + n);
+    await pair.settle(n);
     const latencies: number[] = [];
     for (const id of ids) {
       const d = await client.outboxMessage(id);
@@ -202,31 +276,25 @@ export async function measureEndToEnd(o: EndToEndOptions): Promise<EndToEndResul
 
     let leak: EndToEndResult['leak'];
     if (o.leak) {
-      sent += n;
-      await submitMany(client, o.leak.small, concurrency);
-      sent += o.leak.small;
-      await waitDelivered(al.ready.localApi, sent);
-      const small: [number, number] = [rssMiB(al.pid!), rssMiB(rs.pid!)];
-      await submitMany(client, o.leak.large - o.leak.small, concurrency);
-      sent += o.leak.large - o.leak.small;
-      await waitDelivered(al.ready.localApi, sent);
-      const large: [number, number] = [rssMiB(al.pid!), rssMiB(rs.pid!)];
+      await pair.send(o.leak.small, concurrency);
+      const small: [number, number] = [rssMiB(al.pid), rssMiB(rs.pid)];
+      await pair.send(o.leak.large - o.leak.small, concurrency);
+      const large: [number, number] = [rssMiB(al.pid), rssMiB(rs.pid)];
       leak = { small: o.leak.small, large: o.leak.large, after: { small, large } };
     }
-    const peakRssMiB = { sender: peakRss(al.pid!), receiver: peakRss(rs.pid!) };
-    const pids = { sender: al.pid!, receiver: rs.pid! };
-    await fed.stopAll();
+    const peakRssMiB = { sender: peakRss(al.pid), receiver: peakRss(rs.pid) };
+    await pair.stop();
     let profile: EndToEndResult['profile'];
     if (o.profile) {
       profile = {
         sender: await topFunctions(
           profileDir,
-          pids.sender,
+          al.pid,
           o.keepProfilesIn && join(o.keepProfilesIn, `sender-${o.keySize}.cpuprofile`),
         ),
         receiver: await topFunctions(
           profileDir,
-          pids.receiver,
+          rs.pid,
           o.keepProfilesIn && join(o.keepProfilesIn, `receiver-${o.keySize}.cpuprofile`),
         ),
       };
@@ -248,9 +316,7 @@ export async function measureEndToEnd(o: EndToEndOptions): Promise<EndToEndResul
       ...(profile ? { profile } : {}),
     };
   } finally {
-    await fed.stopAll();
-    await fed.clean();
-    await rm(dir, { recursive: true, force: true });
+    await pair.clean();
   }
 }
 
@@ -319,7 +385,7 @@ function cpuSnapshot(sender: number, receiver: number, redis: number | undefined
  * utime + stime in milliseconds of a process, or of one of its threads (Linux /proc), NaN when
  * it cannot be read.
  */
-function processCpuMs(pid: number, thread?: number): number {
+export function processCpuMs(pid: number, thread?: number): number {
   try {
     // Fields after the command name (which may hold spaces) start at the state, field 3.
     const stat = readFileSync(
