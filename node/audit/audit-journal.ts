@@ -211,14 +211,25 @@ export class AuditJournal {
     this.#retryTimer.unref();
   }
 
-  /** A compact JWS (PS256: RSASSA-PSS, SHA-256, salt 32) over `payload`, made synchronously. */
-  #sign(payload: Record<string, unknown>): string {
+  /**
+   * A compact JWS (PS256: RSASSA-PSS, SHA-256, salt 32) over `payload`, signed on libuv's thread
+   * pool: an RSA signature takes milliseconds, which the event loop does not wait for.
+   */
+  async #sign(payload: Record<string, unknown>): Promise<string> {
     const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
     const input = `${b64({ alg: 'PS256', typ: CHECKPOINT_TYP, kid: this.#o.signingKid })}.${b64(payload)}`;
-    const signature = sign('sha256', Buffer.from(input), {
-      key: this.#o.signingKey,
-      padding: constants.RSA_PKCS1_PSS_PADDING,
-      saltLength: 32,
+    const signature = await new Promise<Buffer>((resolve, reject) => {
+      try {
+        sign(
+          'sha256',
+          Buffer.from(input),
+          { key: this.#o.signingKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 },
+          (err, sig) => (err ? reject(err) : resolve(sig)),
+        );
+      } catch (err) {
+        // A key that cannot sign at all is refused before any work is queued.
+        reject(err as Error);
+      }
     });
     return `${input}.${signature.toString('base64url')}`;
   }
@@ -243,28 +254,33 @@ export class AuditJournal {
     let lastType = this.#lastType;
     let signError = this.#signError;
     const chain = (type: string, at: string, fields: Record<string, unknown>) => {
-      if (type === 'checkpoint' && lastType === 'checkpoint') return;
       lastType = type;
       seq++;
-      if (type === 'checkpoint') {
-        at = this.#o.now().toISOString();
-        try {
-          fields = {
-            nodeId: this.#o.nodeId,
-            jws: this.#sign({ nodeId: this.#o.nodeId, seq, prev, entries: seq, at }),
-          };
-          signError = null;
-        } catch (err) {
-          // Entries still get written and chained; the missing signature is declared, not hidden.
-          signError = `cannot sign a checkpoint: ${(err as Error).message}`;
-          type = 'checkpoint-failed';
-          fields = { nodeId: this.#o.nodeId, reason: signError };
-        }
-      }
       const entry: Record<string, unknown> = { seq, at, type, ...fields, prev };
       entry.hash = entryHash(entry);
       prev = entry.hash as string;
       lines.push(JSON.stringify(entry));
+    };
+    /** The checkpoint entry over the chain so far: signed, or declared unsigned with the reason. */
+    const checkpoint = async () => {
+      const at = this.#o.now().toISOString();
+      try {
+        const jws = await this.#sign({
+          nodeId: this.#o.nodeId,
+          seq: seq + 1,
+          prev,
+          entries: seq + 1,
+          at,
+        });
+        signError = null;
+        chain('checkpoint', at, { nodeId: this.#o.nodeId, jws });
+      } catch (err) {
+        // Entries still get written and chained; the missing signature is declared, not hidden.
+        signError = `cannot sign a checkpoint: ${(err as Error).message}`;
+        chain('checkpoint-failed', at, { nodeId: this.#o.nodeId, reason: signError });
+        // As after a signed one: the next checkpoint waits for new entries.
+        lastType = 'checkpoint';
+      }
     };
     const lost = this.#droppedUndeclared;
     if (lost > 0)
@@ -272,7 +288,11 @@ export class AuditJournal {
         lost,
         reason: 'journal backlog full while the file could not be written',
       });
-    for (const p of batch) chain(p.type, p.at, p.fields);
+    for (const p of batch) {
+      // A checkpoint right after a checkpoint would sign nothing new.
+      if (p.type !== 'checkpoint') chain(p.type, p.at, p.fields);
+      else if (lastType !== 'checkpoint') await checkpoint();
+    }
     try {
       if (lines.length > 0) await this.#fd.appendFile(`${lines.join('\n')}\n`);
     } catch (err) {
