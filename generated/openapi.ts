@@ -78,7 +78,7 @@ export type paths = {
     };
     get?: never;
     put?: never;
-    /** Queue a failed message again (sealed anew with a fresh lifetime when it had expired) */
+    /** Queue a failed message again (sealed anew when its lifetime ended or its recipient key was revoked or replaced) */
     post: operations['retryDeadLetter'];
     delete?: never;
     options?: never;
@@ -1612,6 +1612,7 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      503: components['responses']['Problem'];
     };
   };
   postEnvelope: {

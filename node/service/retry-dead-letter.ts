@@ -1,29 +1,41 @@
-// Putting a dead-lettered message back for delivery; an expired one is sealed anew with a fresh lifetime.
-import { digestOf, seal } from '../../protocol/index.js';
+// Putting a dead-lettered message back for delivery, sealed anew when its lifetime or its recipient key is gone.
+import { digestOf, peekHeader, seal } from '../../protocol/index.js';
 import { NodeError } from '../errors.js';
 import type { ExchangeNode } from './exchange-node.js';
 import { recipientKey } from './submit-message.js';
 
 /**
  * Retries a failed message. Its id stays the same (the receiver never stored it, or the
- * idempotent receiver answers with the original receipt). When its lifetime has ended it is
- * sealed again with a new `expiresAt` — the body and policy decision are those already taken.
+ * idempotent receiver answers with the original receipt). It is sealed again — the body and
+ * policy decision are those already taken — when its lifetime has ended (with a new `expiresAt`)
+ * or when the envelope was sealed for another key than the peer's current encryption
+ * certificate (the key was revoked or replaced: a message dead-lettered with FFX-CERT-REVOKED
+ * goes out once the peer has a new key). NODE-UNAVAILABLE while the directory lists no valid
+ * encryption certificate for the peer; NODE-CONFLICT when the contents were already deleted at
+ * the end of their retention.
  */
 export async function retryDeadLetter(node: ExchangeNode, id: string): Promise<'queued'> {
   const m = await node.store.get('out', id);
   if (!m) throw new NodeError('NODE-NOT-FOUND', `no outbox message ${id}`);
   if (m.status !== 'failed')
     throw new NodeError('NODE-CONFLICT', `message ${id} is ${m.status}, not failed`);
+  if (!m.jwe || m.message === undefined)
+    throw new NodeError(
+      'NODE-CONFLICT',
+      `message ${id} cannot be sent again: its contents were deleted at the end of their retention`,
+    );
   node.trust.assertCanSend();
   const now = node.now();
+  const recipient = recipientKey(node.trust.directory, m.to, now);
   let expiresAt = m.expiresAt;
+  const expired = Date.parse(m.expiresAt) <= now.getTime() + 60_000;
   const fields: Record<string, string> = { lastError: '' };
-  if (Date.parse(m.expiresAt) <= now.getTime() + 60_000) {
-    expiresAt = new Date(
-      now.getTime() + node.config.delivery.defaultTtlSeconds * 1000,
-    ).toISOString();
+  if (expired || peekHeader(m.jwe).kid !== recipient.kid) {
+    if (expired)
+      expiresAt = new Date(
+        now.getTime() + node.config.delivery.defaultTtlSeconds * 1000,
+      ).toISOString();
     const message = { ...(m.message as Record<string, unknown>), expiresAt };
-    const recipient = recipientKey(node.trust.directory, m.to, now);
     fields.jwe = await seal({
       message,
       signingKey: node.trust.sig.key,

@@ -277,8 +277,10 @@ describe('fault suite (own AOF redis-server per scenario, real node processes)',
     for (const st of [s.stateDir, ahead.stateDir, far.stateDir]) await verifyJournals(st, s.pki);
   });
 
-  it("a peer's encryption certificate revoked in a new directory while messages to it are queued: none delivered, all dead-lettered with FFX-CERT-REVOKED", async () => {
-    const { pkiDir, revoke } = await pkiWithRevocation('BA', 'enc', { issueLater: true });
+  it("a peer's encryption certificate revoked in a new directory while messages to it are queued: none delivered, all dead-lettered with FFX-CERT-REVOKED; retried by an admin once the peer has a new key, all delivered", async () => {
+    const { pkiDir, revoke, replace } = await pkiWithRevocation('BA', 'enc', {
+      issueLater: true,
+    });
     const s = await scenario('f-revoke', { pkiDir });
     const al = await (async () => {
       await s.fed.start('AL', 'main', { directoryRefreshSeconds: 5 });
@@ -287,19 +289,20 @@ describe('fault suite (own AOF redis-server per scenario, real node processes)',
     const { accepted } = await burst(al, 20, 'BA');
     expect(accepted).to.have.length(20);
 
-    const sequence = await revoke();
     const localApi = s.fed.process('AL').ready.localApi;
-    await eventually(
-      'AL installed the new directory',
-      async () => {
-        const r = (await (await fetch(`${localApi}/v1/ready`)).json()) as {
-          checks: { directory: { sequence: number } };
-        };
-        return r.checks.directory.sequence === sequence;
-      },
-      30_000,
-      500,
-    );
+    const installed = (what: string, sequence: number) =>
+      eventually(
+        what,
+        async () => {
+          const r = (await (await fetch(`${localApi}/v1/ready`)).json()) as {
+            checks: { directory: { sequence: number } };
+          };
+          return r.checks.directory.sequence === sequence;
+        },
+        30_000,
+        500,
+      );
+    await installed('AL installed the directory revoking the key', await revoke());
     await s.fed.start('BA');
     const baClient = await s.fed.client('BA', 'officer.ba', ['analyst']);
     await eventually(
@@ -324,6 +327,38 @@ describe('fault suite (own AOF redis-server per scenario, real node processes)',
     expect(codes.every((c) => c === 'FFX-CERT-REVOKED')).to.equal(true);
     expect(inbox).to.have.length(0);
     expect(refused).to.equal('503');
+
+    // The peer gets a new key (its node restarts with it); an admin retries every dead letter,
+    // and each is sealed again for the new key and delivered.
+    // While the peer has no valid key, a retry is refused and changes nothing.
+    const admin = await s.fed.client('AL', 'ops.admin', ['admin']);
+    let early = '';
+    try {
+      await admin.call('POST', `/v1/dead-letters/${accepted[0]!}/retry`);
+    } catch (err) {
+      early = String((err as { status?: number }).status);
+    }
+    expect(early).to.equal('503');
+    expect((await al.outboxMessage(accepted[0]!)).summary.status).to.equal('failed');
+    await installed('AL installed the directory with the new key', await replace());
+    await s.fed.process('BA').stop();
+    await s.fed.process('BA').start();
+    for (const id of accepted) await admin.call('POST', `/v1/dead-letters/${id}/retry`);
+    await eventually(
+      'every retried message delivered',
+      () => allHaveStatus(al, accepted, 'delivered'),
+      60_000,
+      300,
+    );
+    const history = (await al.outboxMessage(accepted[0]!)).history;
+    const received = await inboxIds(await s.fed.client('BA', 'officer.ba', ['analyst']));
+    console.log(
+      `      after a new key: retried ${accepted.length}, delivered ${accepted.length}, inbox ${received.length}`,
+    );
+    expect(received.slice().sort()).to.deep.equal(accepted.slice().sort());
+    expect(history.find((h) => h.status === 'queued' && h.detail?.retriedBy)?.detail).to.include({
+      resealed: true,
+    });
     await s.fed.stopAll();
     await verifyJournals(s.stateDir, s.pki);
   });
