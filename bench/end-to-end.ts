@@ -96,8 +96,6 @@ export interface BenchPair {
   al: { pid: number; localApi: string };
   rs: { pid: number };
   client: LocalApiClient;
-  /** Messages submitted so far (all of them delivered once `send` resolved). */
-  readonly sent: number;
   /** Submits `count` messages, `concurrency` at a time, and waits until all are delivered. */
   send(count: number, concurrency?: number): Promise<void>;
   /** Counts `count` messages the caller submitted itself and waits until all are delivered. */
@@ -171,9 +169,6 @@ export async function startBenchPair(o: BenchPairOptions): Promise<BenchPair> {
       al: { pid: al.pid!, localApi: al.ready.localApi },
       rs: { pid: rs.pid! },
       client,
-      get sent() {
-        return sent;
-      },
       async send(count, concurrency = 64) {
         await submitMany(client, count, concurrency);
         sent += count;
