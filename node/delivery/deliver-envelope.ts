@@ -40,41 +40,55 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
 
   return async function deliver(peer: string, job: Job<DeliveryJobData>): Promise<void> {
     const id = job.data.messageId;
-    const env = await store.envelope(id);
-    if (!env || !['accepted', 'queued', 'sending'].includes(env.status)) return;
-
-    if (now().getTime() >= Date.parse(env.expiresAt)) {
-      const lastError = await lastErrorOf(store, id);
-      await fail(
-        id,
-        peer,
-        lastError ?? {
-          code: 'FFX-EXPIRED',
-          message: 'the message expired before it could be delivered',
-        },
-      );
-      throw new UnrecoverableError(`message ${id} expired before delivery`);
+    // One step reads the message, checks its lifetime and the key it is sealed for, and claims
+    // it for this attempt; never deliver what was sealed to a key the federation withdrew (a
+    // dead letter can be retried by an admin, which seals it again for the peer's current key).
+    const claim = await store.claimForDelivery(id, {
+      now: now(),
+      usableKids: usableRecipientKids(trust, peer),
+    });
+    let attempt: number;
+    let sending: { jwe: string; to: string; createdAt: string };
+    switch (claim.kind) {
+      case 'gone':
+        // Delivered or given up meanwhile (another worker, an admin): nothing left to do.
+        return;
+      case 'expired': {
+        const lastError = await lastErrorOf(store, id);
+        await fail(
+          id,
+          peer,
+          lastError ?? {
+            code: 'FFX-EXPIRED',
+            message: 'the message expired before it could be delivered',
+          },
+        );
+        throw new UnrecoverableError(`message ${id} expired before delivery`);
+      }
+      case 'key':
+        return refuseKey(id, peer, claim.jwe);
+      case 'unchecked': {
+        // Stored by an earlier version without its recipient kid: check the envelope, then claim.
+        if (recipientKeyProblem(trust, peer, claim.jwe)) return refuseKey(id, peer, claim.jwe);
+        const known = { to: claim.to, createdAt: claim.createdAt };
+        const claimed = await store.transition(id, 'sending', { countAttempt: true, known });
+        if (!claimed.ok) return;
+        attempt = claimed.attempt!;
+        sending = { ...known, jwe: claim.jwe };
+        break;
+      }
+      case 'claimed':
+        attempt = claim.attempt;
+        sending = claim;
+        break;
     }
-
-    const sealedFor = recipientKeyProblem(trust, peer, env.jwe);
-    if (sealedFor) {
-      // Never deliver what was sealed to a key the federation withdrew; a dead letter can be
-      // retried by an admin, which seals it again for the peer's current key.
-      await fail(id, peer, { code: 'FFX-CERT-REVOKED', message: sealedFor });
-      throw new UnrecoverableError(`message ${id}: ${sealedFor}`);
-    }
-
-    const known = { to: env.to, createdAt: env.createdAt };
-    const claimed = await store.transition(id, 'sending', { countAttempt: true, known });
-    // Delivered or given up meanwhile (another worker, an admin): nothing left to do.
-    if (!claimed.ok) return;
-    const attempt = claimed.attempt!;
+    const known = { to: sending.to, createdAt: sending.createdAt };
     let outcome: Outcome;
     try {
       trust.assertCanSend();
       const endpoint = trust.directory.endpointOf(peer);
-      const res = await client.post(peer, endpoint, env.jwe, deps.attemptTimeoutMs);
-      outcome = await readAnswer(res, { id, peer, jwe: env.jwe });
+      const res = await client.post(peer, endpoint, sending.jwe, deps.attemptTimeoutMs);
+      outcome = await readAnswer(res, { id, peer, jwe: sending.jwe });
     } catch (err) {
       outcome = errorOutcome(err);
     }
@@ -120,6 +134,14 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
     });
     throw new Error(`${outcome.code}: ${outcome.message}`);
   };
+
+  async function refuseKey(id: string, peer: string, jwe: string): Promise<never> {
+    const problem =
+      recipientKeyProblem(trust, peer, jwe) ??
+      `the encryption certificate this message was sealed for may no longer be used for ${peer}`;
+    await fail(id, peer, { code: 'FFX-CERT-REVOKED', message: problem });
+    throw new UnrecoverableError(`message ${id}: ${problem}`);
+  }
 
   async function fail(
     id: string,
@@ -170,6 +192,15 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
       : res.status >= 500 || res.status === 429 || res.status === 408;
     return retryable ? { kind: 'retry', code, message } : { kind: 'rejected', code, message };
   }
+}
+
+/** The kids of the peer's encryption certificates that may still be sealed for (not revoked). */
+function usableRecipientKids(trust: TrustStore, peer: string): string[] {
+  const directory = trust.directory;
+  return directory
+    .certificatesOf(peer, 'enc')
+    .filter((c) => !directory.isRevoked(c.serial))
+    .map((c) => c.kid);
 }
 
 /** Why the envelope's recipient key may no longer be used, or undefined when it may. */

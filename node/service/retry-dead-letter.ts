@@ -29,7 +29,8 @@ export async function retryDeadLetter(node: ExchangeNode, id: string): Promise<'
   const recipient = recipientKey(node.trust.directory, m.to, now);
   let expiresAt = m.expiresAt;
   const expired = Date.parse(m.expiresAt) <= now.getTime() + 60_000;
-  const fields: Record<string, string> = { lastError: '' };
+  // After this retry the envelope is sealed for the current key either way.
+  const fields: Record<string, string> = { lastError: '', recipientKid: recipient.kid };
   if (expired || peekHeader(m.jwe).kid !== recipient.kid) {
     if (expired)
       expiresAt = new Date(

@@ -168,6 +168,7 @@ export async function submitMessage(
       ...(draft.correlationId ? { correlationId: draft.correlationId } : {}),
       message,
       jwe,
+      recipientKid: recipient.kid,
       digest,
       decision: summary,
       submittedBy: actor.sub,

@@ -67,6 +67,8 @@ export interface NewOutbound {
   correlationId?: string;
   message?: unknown;
   jwe?: string;
+  /** The kid of the recipient's encryption certificate the envelope is sealed for. */
+  recipientKid?: string;
   digest?: string;
   decision?: unknown;
   submittedBy?: string;
@@ -100,6 +102,19 @@ export type StoreInboundResult =
 /** Result of a status transition (`attempt`: the new attempt count, when one was counted). */
 export type TransitionResult =
   { ok: true; attempt?: number } | { ok: false; current: MessageStatus | null };
+
+/**
+ * Result of `claimForDelivery`: claimed (the attempt counted, the envelope to send), or why not:
+ * `gone` (no such message, or not waiting for delivery), `expired`, `key` (sealed for a key that
+ * is not among the usable ones), `unchecked` (stored without its recipient kid, by an earlier
+ * version: the caller checks the envelope itself and claims with `transition`).
+ */
+export type ClaimResult =
+  | { kind: 'claimed'; attempt: number; jwe: string; to: string; createdAt: string }
+  | { kind: 'gone'; current: MessageStatus | null }
+  | { kind: 'expired' }
+  | { kind: 'key'; jwe: string }
+  | { kind: 'unchecked'; jwe: string; to: string; createdAt: string };
 
 /** Filters of `list`. */
 export interface ListQuery {
@@ -136,6 +151,22 @@ redis.call('RPUSH', KEYS[2], entry)
 if ARGV[5] == 'add' then redis.call('ZADD', KEYS[3], ARGV[6], ARGV[7]) elseif ARGV[5] == 'rem' then redis.call('ZREM', KEYS[3], ARGV[7]) end
 if ARGV[8] == 'add' then redis.call('ZADD', KEYS[4], ARGV[6], ARGV[7]) elseif ARGV[8] == 'rem' then redis.call('ZREM', KEYS[4], ARGV[7]) end
 return {1, cur, attempt}
+`;
+
+const CLAIM = `
+local v = redis.call('HMGET', KEYS[1], 'status', 'expiresAt', 'recipientKid', 'jwe', 'to', 'createdAt')
+local cur = v[1]
+if not cur then return {'gone', ''} end
+if cur ~= 'accepted' and cur ~= 'queued' and cur ~= 'sending' then return {'gone', cur} end
+if not (v[2] and v[4] and v[5] and v[6]) then return {'gone', cur} end
+-- ISO 8601 UTC timestamps of one format compare as strings.
+if v[2] <= ARGV[1] then return {'expired', cur} end
+if not v[3] then return {'unchecked', cur, v[4], v[5], v[6]} end
+if not string.find(',' .. ARGV[2] .. ',', ',' .. v[3] .. ',', 1, true) then return {'key', cur, v[4]} end
+local attempt = redis.call('HINCRBY', KEYS[1], 'attempts', 1)
+redis.call('HSET', KEYS[1], 'status', 'sending', 'updatedAt', ARGV[3])
+redis.call('RPUSH', KEYS[2], cjson.encode({status = 'sending', at = ARGV[3], detail = {attempt = attempt}}))
+return {'claimed', cur, attempt, v[4], v[5], v[6]}
 `;
 
 const CREATE_OUTBOUND = `
@@ -198,6 +229,11 @@ type CreateOutboundCommand = (
   ...args: string[]
 ) => Promise<number>;
 type PurgeCommand = (retainKey: string, ...args: string[]) => Promise<string[]>;
+type ClaimCommand = (
+  msgKey: string,
+  historyKey: string,
+  ...args: string[]
+) => Promise<[string, string, ...Array<string | number>]>;
 type StoreInboundCommand = (
   msgKey: string,
   historyKey: string,
@@ -211,6 +247,7 @@ interface StoreCommands {
   ffxCreateOutbound: CreateOutboundCommand;
   ffxStoreInbound: StoreInboundCommand;
   ffxPurgeContents: PurgeCommand;
+  ffxClaim: ClaimCommand;
 }
 
 /**
@@ -234,6 +271,7 @@ export class MessageStore {
       redis.defineCommand('ffxCreateOutbound', { numberOfKeys: 5, lua: CREATE_OUTBOUND });
       redis.defineCommand('ffxStoreInbound', { numberOfKeys: 4, lua: STORE_INBOUND });
       redis.defineCommand('ffxPurgeContents', { numberOfKeys: 1, lua: PURGE_CONTENTS });
+      redis.defineCommand('ffxClaim', { numberOfKeys: 2, lua: CLAIM });
     }
     this.#redis = redis as Redis & StoreCommands;
     this.#prefix = prefix;
@@ -280,6 +318,7 @@ export class MessageStore {
       correlationId: m.correlationId,
       message: m.message === undefined ? undefined : JSON.stringify(m.message),
       jwe: m.jwe,
+      recipientKid: m.recipientKid,
       digest: m.digest,
       decision: m.decision === undefined ? undefined : JSON.stringify(m.decision),
       submittedBy: m.submittedBy,
@@ -363,6 +402,41 @@ export class MessageStore {
     );
     if (ok !== 1) return { ok: false, current: (cur || null) as MessageStatus | null };
     return options.countAttempt ? { ok: true, attempt } : { ok: true };
+  }
+
+  /**
+   * Claims an outbound message for one delivery attempt in one step: it must be waiting for
+   * delivery, not expired at `now`, and sealed for one of `usableKids` (the peer's encryption
+   * certificates that may still be used); then it becomes `sending`, the attempt is counted and
+   * recorded in its history, and the envelope is returned. Otherwise nothing changes and the
+   * reason is returned. The message is already in the pending index (every status it may be
+   * claimed from keeps it there).
+   */
+  async claimForDelivery(
+    id: string,
+    options: { now: Date; usableKids: readonly string[] },
+  ): Promise<ClaimResult> {
+    const r = await this.#redis.ffxClaim(
+      this.#msgKey('out', id),
+      this.#historyKey('out', id),
+      options.now.toISOString(),
+      options.usableKids.join(','),
+      this.#now().toISOString(),
+    );
+    const [kind, cur] = r;
+    const text = (i: number) => String(r[i]);
+    switch (kind) {
+      case 'claimed':
+        return { kind, attempt: Number(r[2]), jwe: text(3), to: text(4), createdAt: text(5) };
+      case 'expired':
+        return { kind };
+      case 'key':
+        return { kind, jwe: text(2) };
+      case 'unchecked':
+        return { kind, jwe: text(2), to: text(3), createdAt: text(4) };
+      default:
+        return { kind: 'gone', current: (cur || null) as MessageStatus | null };
+    }
   }
 
   /** Marks an inbound message answered (a reply was sent for it). */

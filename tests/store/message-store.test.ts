@@ -119,6 +119,80 @@ describe('MessageStore', () => {
     expect(await store.pendingIds('RS')).to.deep.equal([]);
   });
 
+  describe('claimForDelivery', () => {
+    const usable = { usableKids: ['k-old', 'k-new'] };
+    const later = (ms: number) => new Date(clock.getTime() + ms);
+
+    it('claims a waiting message sealed for a usable key: sending, attempt counted, envelope returned', async () => {
+      const m = outbound({ status: 'queued', recipientKid: 'k-new' });
+      await store.createOutbound(m);
+      expect(await store.claimForDelivery(m.id, { now: clock, ...usable })).to.deep.equal({
+        kind: 'claimed',
+        attempt: 1,
+        jwe: m.jwe,
+        to: 'RS',
+        createdAt: m.createdAt,
+      });
+      // A retry after a transient failure claims again and counts the second attempt.
+      await store.transition(m.id, 'queued', { detail: { attempt: 1, code: 'FFX-UNAVAILABLE' } });
+      const again = await store.claimForDelivery(m.id, { now: later(1000), ...usable });
+      expect(again).to.include({ kind: 'claimed', attempt: 2 });
+      const got = await store.get('out', m.id);
+      expect(got!.status).to.equal('sending');
+      expect(got!.attempts).to.equal(2);
+      expect(got!.history.map((h) => [h.status, h.detail?.attempt])).to.deep.equal([
+        ['accepted', undefined],
+        ['queued', undefined],
+        ['sending', 1],
+        ['queued', 1],
+        ['sending', 2],
+      ]);
+      expect(await store.pendingIds('RS')).to.include(m.id);
+    });
+
+    it('leaves an expired message, one sealed for an unusable key, or one no longer waiting unchanged', async () => {
+      const expired = outbound({ status: 'queued', recipientKid: 'k-new' });
+      const withdrawn = outbound({ status: 'queued', recipientKid: 'k-revoked' });
+      const delivered = outbound({ status: 'queued', recipientKid: 'k-new' });
+      for (const m of [expired, withdrawn, delivered]) await store.createOutbound(m);
+      await store.transition(delivered.id, 'delivered', { fields: { receipt: 'R' } });
+
+      expect(
+        await store.claimForDelivery(expired.id, { now: new Date(expired.expiresAt), ...usable }),
+      ).to.deep.equal({ kind: 'expired' });
+      expect(await store.claimForDelivery(withdrawn.id, { now: clock, ...usable })).to.deep.equal({
+        kind: 'key',
+        jwe: withdrawn.jwe,
+      });
+      expect(await store.claimForDelivery(delivered.id, { now: clock, ...usable })).to.deep.equal({
+        kind: 'gone',
+        current: 'delivered',
+      });
+      expect(await store.claimForDelivery(uuidv7(), { now: clock, ...usable })).to.deep.equal({
+        kind: 'gone',
+        current: null,
+      });
+      for (const m of [expired, withdrawn]) {
+        const got = await store.get('out', m.id);
+        expect(got!.status).to.equal('queued');
+        expect(got!.attempts).to.equal(0);
+        expect(got!.history.map((h) => h.status)).to.deep.equal(['accepted', 'queued']);
+      }
+    });
+
+    it('hands a message stored without its recipient kid back unclaimed, for the caller to check', async () => {
+      const m = outbound({ status: 'queued' });
+      await store.createOutbound(m);
+      expect(await store.claimForDelivery(m.id, { now: clock, ...usable })).to.deep.equal({
+        kind: 'unchecked',
+        jwe: m.jwe,
+        to: 'RS',
+        createdAt: m.createdAt,
+      });
+      expect((await store.get('out', m.id))!.attempts).to.equal(0);
+    });
+  });
+
   it('records the retention end of an inbound message with it, and not for a second delivery', async () => {
     const m = inbound({ retainUntilMs: clock.getTime() + 1000 });
     expect(await store.storeInbound(m)).to.deep.equal({ stored: true });
