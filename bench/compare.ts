@@ -15,14 +15,18 @@ const { values: args } = parseArgs({
     'env-a': { type: 'string', default: '' },
     'env-b': { type: 'string', default: '' },
     'root-b': { type: 'string' },
+    'delivery-concurrency-a': { type: 'string' },
+    'delivery-concurrency-b': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (args.help) {
   console.log(`npm run bench:compare -- [--key-size 2048] [--pairs 8] [--count 1000]
     [--args-a "--flag ..."] [--args-b "--flag ..."] [--env-a K=V,...] [--env-b K=V,...] [--root-b <checkout>]
+    [--delivery-concurrency-a N] [--delivery-concurrency-b N]
 Starts two node pairs (A: this checkout; B: the same or the checkout --root-b, which must have
-this benchmark too), each with its own node options and environment, warms both up, then runs
+this benchmark too), each with its own node options, environment and delivery concurrency
+(default 64), warms both up with one round each, then runs
 --pairs pairs of full-speed rounds of --count messages, alternating which goes first. On a shared
 machine whose speed drifts by tens of per cent between minutes, only such paired rounds tell a
 change of a few per cent; one full \`npm run bench\` per variant does not. Prints every pair and
@@ -55,6 +59,9 @@ const start = (tag: 'a' | 'b', bench: typeof EndToEnd) =>
     tag,
     nodeArgs: words(args[`args-${tag}`]),
     env: env(args[`env-${tag}`]),
+    ...(args[`delivery-concurrency-${tag}`]
+      ? { deliveryConcurrency: Number(args[`delivery-concurrency-${tag}`]) }
+      : {}),
   });
 const a = await start('a', own);
 const b = await start('b', other).catch(async (err: unknown) => {
@@ -72,8 +79,8 @@ const round = async (pair: EndToEnd.BenchPair) => {
   return { rate: count / ((performance.now() - t0) / 1000), cpu: (cpu() - c0) / count };
 };
 try {
-  await sides.A.send(500);
-  await sides.B.send(500);
+  await sides.A.send(count);
+  await sides.B.send(count);
   const rows: Array<{ a: { rate: number; cpu: number }; b: { rate: number; cpu: number } }> = [];
   for (let i = 0; i < Number(args.pairs); i++) {
     const order = i % 2 === 0 ? (['A', 'B'] as const) : (['B', 'A'] as const);

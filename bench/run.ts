@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ensureRedis } from '../node/dev/private-redis.js';
 import { measureValidations, prepareCryptoCeiling, type CeilingResult } from './crypto-ceiling.js';
-import { measureEndToEnd, type EndToEndResult } from './end-to-end.js';
+import { BENCH_DELIVERY_CONCURRENCY, measureEndToEnd, type EndToEndResult } from './end-to-end.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -16,11 +16,12 @@ const { values: args } = parseArgs({
     policies: { type: 'string' },
     profiles: { type: 'string', default: 'bench/profiles' },
     'node-args': { type: 'string', description: 'extra Node.js options of the node processes' },
+    'delivery-concurrency': { type: 'string', description: "the sender's concurrencyPerPeer" },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (args.help) {
-  console.log(`npm run bench -- [--quick] [--count N] [--rounds N] [--key-sizes 3072,2048] [--leak 5000,50000] [--no-profile] [--node-args "--flag ..."]
+  console.log(`npm run bench -- [--quick] [--count N] [--rounds N] [--key-sizes 3072,2048] [--leak 5000,50000] [--no-profile] [--node-args "--flag ..."] [--delivery-concurrency 64]
 Measures, in one run and on this machine: the crypto ceiling (seal+open+sign/verify receipt per
 message in one process), end-to-end delivered-and-receipted messages/s between two real nodes,
 their ratio, latency at half that rate, policy decisions/s and schema validations/s with their
@@ -61,6 +62,9 @@ try {
         ...(args.policies ? { policiesDir: args.policies } : {}),
         keepProfilesIn: args.profiles,
         ...(args['node-args'] ? { nodeArgs: args['node-args'].split(' ').filter(Boolean) } : {}),
+        ...(args['delivery-concurrency']
+          ? { deliveryConcurrency: Number(args['delivery-concurrency']) }
+          : {}),
       });
     } finally {
       await ceilingBench.dispose();
@@ -83,7 +87,12 @@ try {
 }
 
 const f = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '-');
+const deliveryConcurrency = Number(args['delivery-concurrency'] ?? BENCH_DELIVERY_CONCURRENCY);
 const lines: string[] = [];
+lines.push(
+  `${rounds} round(s) of ${count} messages after a warm-up round of ${count}; the sender delivers ${deliveryConcurrency} at a time (delivery.concurrencyPerPeer)`,
+);
+lines.push('');
 lines.push(
   '| RSA | crypto ceiling msg/s | end-to-end msg/s | ratio e2e/ceiling (median round; every round) | p50 ms | p95 ms | p99 ms (at msg/s) | peak RSS sender/receiver MiB |',
 );
@@ -143,6 +152,6 @@ if (base) {
 console.log(lines.join('\n'));
 await writeFile(
   new URL('./results.json', import.meta.url),
-  `${JSON.stringify({ at: new Date().toISOString(), rows, validationsPerSecond, policy }, null, 2)}\n`,
+  `${JSON.stringify({ at: new Date().toISOString(), settings: { count, rounds, warmUp: count, deliveryConcurrency }, rows, validationsPerSecond, policy }, null, 2)}\n`,
 );
 process.exit(0);
