@@ -2,7 +2,7 @@
 import { open as openFile, mkdir, stat, truncate, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { constants, sign, type KeyObject } from 'node:crypto';
-import { CHECKPOINT_TYP, GENESIS_HASH, entryHash } from './entry-hash.js';
+import { CHECKPOINT_TYP, GENESIS_HASH, chainedLine } from './entry-hash.js';
 
 /** How the journal is opened. */
 export interface AuditJournalOptions {
@@ -256,10 +256,9 @@ export class AuditJournal {
     const chain = (type: string, at: string, fields: Record<string, unknown>) => {
       lastType = type;
       seq++;
-      const entry: Record<string, unknown> = { seq, at, type, ...fields, prev };
-      entry.hash = entryHash(entry);
-      prev = entry.hash as string;
-      lines.push(JSON.stringify(entry));
+      const { hash, line } = chainedLine({ seq, at, type, ...fields, prev });
+      prev = hash;
+      lines.push(line);
     };
     /** The checkpoint entry over the chain so far: signed, or declared unsigned with the reason. */
     const checkpoint = async () => {

@@ -13,3 +13,13 @@ export function entryHash(entry: Record<string, unknown>): string {
   const { hash: _omit, ...rest } = entry;
   return createHash('sha256').update(canonicalJson(rest)).digest('base64url');
 }
+
+/**
+ * The journal line of an entry that has no `hash` yet, and that hash: the line is the entry's
+ * canonical JSON with `hash` added last, so the entry is serialised once for both.
+ */
+export function chainedLine(entry: Record<string, unknown>): { hash: string; line: string } {
+  const canonical = canonicalJson(entry);
+  const hash = createHash('sha256').update(canonical).digest('base64url');
+  return { hash, line: `${canonical.slice(0, -1)},"hash":"${hash}"}` };
+}
