@@ -2,7 +2,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { TLSSocket } from 'node:tls';
-import type { Redis } from 'ioredis';
 import { FfxError, PROTOCOL_VERSION, digestOf } from '../../protocol/index.js';
 import type { TrustStore } from '../pki/trust-store.js';
 import { peerProblem, type PeerAnswer } from '../service/receive-envelope.js';
@@ -25,23 +24,15 @@ export const PEER_CIPHERS = [
 export interface PeerServerDeps {
   trust: TrustStore;
   events: NodeEvents;
-  redis: Redis;
-  prefix: string;
   nodeId: string;
   version: string;
   maxEnvelopeBytes: number;
   requestTimeoutMs: number;
-  rateLimit: { max: number; windowSeconds: number };
   now: () => Date;
   receive: (bytes: Buffer, transportPeer: string) => Promise<PeerAnswer>;
+  /** Counts a request refused before its body is read; throws FFX-RATE-LIMITED over the limit. */
+  count: (transportPeer: string) => Promise<unknown>;
 }
-
-/** Counts an envelope in the peer's current window; the window's key expires after two windows. */
-const RATE_COUNT = `
-local n = redis.call('INCR', KEYS[1])
-if n == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
-return n
-`;
 
 /** Paths of the peer API, matched as express matched them: case-insensitive, one trailing slash. */
 const ROUTES = {
@@ -53,16 +44,16 @@ const ROUTES = {
  * Creates (does not start) the peer API server. The TLS handshake asks for a client certificate
  * but lets the request through, so that a missing or foreign certificate gets a documented FFX
  * error code instead of a bare handshake failure; no envelope is read before the client
- * certificate is bound to a federation member, counted against the peer's rate limit and its
- * declared size and type checked.
+ * certificate is bound to a federation member and its declared size and type are checked. Every
+ * request of an identified peer is counted against its rate limit: an envelope by the receive
+ * path (in the round trip that also looks for an earlier receipt of its id), a request refused
+ * before its body is read by `count`, which answers FFX-RATE-LIMITED first when over the limit.
  *
  * A plain request handler, not an express app: the API has two routes, and on the receiving
  * node's hottest path express's router, body parser and response helpers took about 15 % of the
  * main thread's time per envelope.
  */
 export function createPeerServer(deps: PeerServerDeps): Server {
-  if (!('ffxRateCount' in deps.redis))
-    deps.redis.defineCommand('ffxRateCount', { numberOfKeys: 1, lua: RATE_COUNT });
   const healthBody = () =>
     JSON.stringify({
       status: 'ok',
@@ -81,31 +72,37 @@ export function createPeerServer(deps: PeerServerDeps): Server {
       throw new FfxError('FFX-MALFORMED', 'no such peer API route', { httpStatus: 404 });
     }
     const peer = identifyPeer(deps, req.socket as TLSSocket);
-    await rateLimit(deps, peer);
-    const declared = Number(req.headers['content-length'] ?? NaN);
-    if (Number.isFinite(declared) && declared > deps.maxEnvelopeBytes) {
-      throw new FfxError(
-        'FFX-SIZE',
-        `envelope of ${declared} bytes exceeds the limit of ${deps.maxEnvelopeBytes}`,
-      );
-    }
-    const type = String(req.headers['content-type'] ?? '');
-    if (!type.startsWith('application/jose')) {
-      throw new FfxError(
-        'FFX-MALFORMED',
-        `content type must be application/jose, got '${type || 'none'}'`,
-        {
+    let body: Buffer;
+    try {
+      const declared = Number(req.headers['content-length'] ?? NaN);
+      if (Number.isFinite(declared) && declared > deps.maxEnvelopeBytes) {
+        throw new FfxError(
+          'FFX-SIZE',
+          `envelope of ${declared} bytes exceeds the limit of ${deps.maxEnvelopeBytes}`,
+        );
+      }
+      const type = String(req.headers['content-type'] ?? '');
+      if (!type.startsWith('application/jose')) {
+        throw new FfxError(
+          'FFX-MALFORMED',
+          `content type must be application/jose, got '${type || 'none'}'`,
+          {
+            httpStatus: 415,
+          },
+        );
+      }
+      const encoding = String(req.headers['content-encoding'] ?? 'identity').toLowerCase();
+      if (encoding !== 'identity') {
+        throw new FfxError('FFX-MALFORMED', `content encoding '${encoding}' is not accepted`, {
           httpStatus: 415,
-        },
-      );
+        });
+      }
+      body = await readBody(req, deps.maxEnvelopeBytes);
+    } catch (err) {
+      // Still counted, and refused for its rate first (PROTOCOL.md §4: check 2 before check 3).
+      await deps.count(peer);
+      throw err;
     }
-    const encoding = String(req.headers['content-encoding'] ?? 'identity').toLowerCase();
-    if (encoding !== 'identity') {
-      throw new FfxError('FFX-MALFORMED', `content encoding '${encoding}' is not accepted`, {
-        httpStatus: 415,
-      });
-    }
-    const body = await readBody(req, deps.maxEnvelopeBytes);
     const answer = await deps.receive(body, peer);
     send(res, answer.status, answer.contentType, answer.body);
   };
@@ -243,21 +240,6 @@ function checkPeerCertificate(deps: PeerServerDeps, socket: TLSSocket): string {
     now: deps.now(),
   });
   return listed.memberId;
-}
-
-async function rateLimit(deps: PeerServerDeps, peer: string): Promise<void> {
-  const window = Math.floor(deps.now().getTime() / 1000 / deps.rateLimit.windowSeconds);
-  const key = `${deps.prefix}ratelimit:${peer}:${window}`;
-  const redis = deps.redis as Redis & {
-    ffxRateCount: (key: string, ttlSeconds: string) => Promise<number>;
-  };
-  const count = await redis.ffxRateCount(key, String(deps.rateLimit.windowSeconds * 2));
-  if (count > deps.rateLimit.max) {
-    throw new FfxError(
-      'FFX-RATE-LIMITED',
-      `more than ${deps.rateLimit.max} envelopes from ${peer} within ${deps.rateLimit.windowSeconds} s`,
-    );
-  }
 }
 
 function toFfxError(err: unknown, maxBytes: number): FfxError {

@@ -14,7 +14,7 @@ import { PeerClient } from '../delivery/peer-client.js';
 import { createDeliveryProcessor } from '../delivery/deliver-envelope.js';
 import { createPeerServer } from '../http/peer-server.js';
 import { createLocalApp } from '../http/local-app.js';
-import { receiveEnvelope } from './receive-envelope.js';
+import { admit, receiveEnvelope, type ReceiveDeps } from './receive-envelope.js';
 import { NodeEvents } from './node-events.js';
 import { NodeMetrics } from './metrics.js';
 import { ActivePolicy } from './active-policy.js';
@@ -86,32 +86,28 @@ export class ExchangeNode {
     this.now = parts.now;
 
     const c = this.config;
+    const receiving: ReceiveDeps = {
+      store: this.store,
+      trust: this.trust,
+      events: this.events,
+      inbound: this.policy,
+      maxEnvelopeBytes: c.peerApi.maxEnvelopeBytes,
+      clockSkewSeconds: c.protocol.clockSkewSeconds,
+      retentionDays: c.retention.defaultDays,
+      rateLimit: c.peerApi.rateLimit,
+      prefix: c.redis.prefix,
+      now: this.now,
+    };
     this.#peerServer = createPeerServer({
       trust: this.trust,
       events: this.events,
-      redis: this.redis,
-      prefix: c.redis.prefix,
       nodeId: c.nodeId,
       version: pkg.version,
       maxEnvelopeBytes: c.peerApi.maxEnvelopeBytes,
       requestTimeoutMs: c.peerApi.requestTimeoutMs,
-      rateLimit: c.peerApi.rateLimit,
       now: this.now,
-      receive: (bytes, peer) =>
-        receiveEnvelope(
-          {
-            store: this.store,
-            trust: this.trust,
-            events: this.events,
-            inbound: this.policy,
-            maxEnvelopeBytes: c.peerApi.maxEnvelopeBytes,
-            clockSkewSeconds: c.protocol.clockSkewSeconds,
-            retentionDays: c.retention.defaultDays,
-            now: this.now,
-          },
-          bytes,
-          peer,
-        ),
+      receive: (bytes, peer) => receiveEnvelope(receiving, bytes, peer),
+      count: (peer) => admit(receiving, peer, undefined),
     });
     this.#localServer = createLocalApp(this, { version: pkg.version }).server;
   }

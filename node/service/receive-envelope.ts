@@ -43,6 +43,9 @@ export interface ReceiveDeps {
   clockSkewSeconds: number;
   /** Days the contents are kept when the message sets no earlier retainUntil. */
   retentionDays: number;
+  /** Envelopes a peer may send per window; counted under `${prefix}ratelimit:<peer>:<window>`. */
+  rateLimit: { max: number; windowSeconds: number };
+  prefix: string;
   now: () => Date;
 }
 
@@ -63,20 +66,35 @@ export async function receiveEnvelope(
   let header: { id: string; from: string; to: string } | undefined;
   const digest = digestOf(bytes);
   try {
-    if (bytes.length > deps.maxEnvelopeBytes) {
-      throw new FfxError(
-        'FFX-SIZE',
-        `envelope of ${bytes.length} bytes exceeds the limit of ${deps.maxEnvelopeBytes}`,
-      );
+    // The envelope is counted against its sender's rate limit whatever it holds; when its
+    // header can be read and names the peer the TLS certificate belongs to, the same round trip
+    // finds an earlier receipt for its id (the replay check).
+    let unreadable: unknown;
+    let peeked: { id: string; from: string; to: string } | undefined;
+    try {
+      if (bytes.length > deps.maxEnvelopeBytes) {
+        throw new FfxError(
+          'FFX-SIZE',
+          `envelope of ${bytes.length} bytes exceeds the limit of ${deps.maxEnvelopeBytes}`,
+        );
+      }
+      peeked = peekHeader(jwe);
+    } catch (err) {
+      unreadable = err;
     }
-    header = peekHeader(jwe);
+    const earlier = await admit(
+      deps,
+      transportPeer,
+      peeked?.from === transportPeer ? peeked.id : undefined,
+    );
+    if (unreadable !== undefined) throw unreadable;
+    header = peeked!;
     if (header.from !== transportPeer) {
       throw new FfxError(
         'FFX-TRANSPORT-IDENTITY',
         `TLS client certificate belongs to ${transportPeer} but the envelope is from ${header.from}`,
       );
     }
-    const earlier = await store.inboundReceipt(header.id);
     if (earlier) return await redelivery(deps, earlier, header, digest);
 
     const opened = await open(bytes, {
@@ -162,6 +180,36 @@ export async function receiveEnvelope(
   } catch (err) {
     return refuse(deps, err, header, digest);
   }
+}
+
+/** What counting envelopes against a peer's rate limit needs. */
+export type AdmissionDeps = Pick<ReceiveDeps, 'store' | 'rateLimit' | 'prefix' | 'now'>;
+
+/**
+ * Counts an envelope in the peer's rate window and refuses it (FFX-RATE-LIMITED) over the limit;
+ * with an id, also finds the receipt of an earlier delivery of that id, in the same round trip.
+ * The peer API calls it without an id for a request refused before its body is read, so that
+ * the rate limit (check 2) still comes before the size and type checks (check 3).
+ */
+export async function admit(
+  deps: AdmissionDeps,
+  peer: string,
+  id: string | undefined,
+): Promise<{ from: string; digest: string; receipt: string } | null> {
+  const { max, windowSeconds } = deps.rateLimit;
+  const window = Math.floor(deps.now().getTime() / 1000 / windowSeconds);
+  const { count, earlier } = await deps.store.admitInbound(
+    `${deps.prefix}ratelimit:${peer}:${window}`,
+    windowSeconds * 2,
+    id,
+  );
+  if (count > max) {
+    throw new FfxError(
+      'FFX-RATE-LIMITED',
+      `more than ${max} envelopes from ${peer} within ${windowSeconds} s`,
+    );
+  }
+  return earlier;
 }
 
 async function redelivery(

@@ -213,6 +213,25 @@ end
 return purged
 `;
 
+/**
+ * Counts one envelope in its sender's rate window (the window's key expires after ARGV[1]
+ * seconds) and, when ARGV[2] is '1', reads the receipt of the inbound id KEYS[2] in the same
+ * round trip: the count, then from, digest and receipt (nil when not stored).
+ */
+const ADMIT_INBOUND = `
+local n = redis.call('INCR', KEYS[1])
+if n == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+if ARGV[2] ~= '1' then return {n} end
+local v = redis.call('HMGET', KEYS[2], 'from', 'digest', 'receipt')
+return {n, v[1], v[2], v[3]}
+`;
+
+type AdmitCommand = (
+  rateKey: string,
+  msgKey: string,
+  ttlSeconds: string,
+  lookup: string,
+) => Promise<[number, (string | null)?, (string | null)?, (string | null)?]>;
 type TransitionCommand = (
   msgKey: string,
   historyKey: string,
@@ -248,6 +267,7 @@ interface StoreCommands {
   ffxStoreInbound: StoreInboundCommand;
   ffxPurgeContents: PurgeCommand;
   ffxClaim: ClaimCommand;
+  ffxAdmitInbound: AdmitCommand;
 }
 
 /**
@@ -272,6 +292,7 @@ export class MessageStore {
       redis.defineCommand('ffxStoreInbound', { numberOfKeys: 4, lua: STORE_INBOUND });
       redis.defineCommand('ffxPurgeContents', { numberOfKeys: 1, lua: PURGE_CONTENTS });
       redis.defineCommand('ffxClaim', { numberOfKeys: 2, lua: CLAIM });
+      redis.defineCommand('ffxAdmitInbound', { numberOfKeys: 2, lua: ADMIT_INBOUND });
     }
     this.#redis = redis as Redis & StoreCommands;
     this.#prefix = prefix;
@@ -517,6 +538,29 @@ export class MessageStore {
     );
     if (!from || !digest || !receipt) return null;
     return { from, digest, receipt };
+  }
+
+  /**
+   * Counts an envelope against its sender's rate window `rateKey` (kept `ttlSeconds`) and, for
+   * an envelope whose id could be read, finds the receipt of that id if it was stored before:
+   * the receiver's admission in one round trip. `earlier` is null without an id or when the
+   * id is new.
+   */
+  async admitInbound(
+    rateKey: string,
+    ttlSeconds: number,
+    id: string | undefined,
+  ): Promise<{ count: number; earlier: { from: string; digest: string; receipt: string } | null }> {
+    const [count, from, digest, receipt] = await this.#redis.ffxAdmitInbound(
+      rateKey,
+      id === undefined ? `${this.#prefix}none` : this.#msgKey('in', id),
+      String(ttlSeconds),
+      id === undefined ? '0' : '1',
+    );
+    return {
+      count: Number(count),
+      earlier: from && digest && receipt ? { from, digest, receipt } : null,
+    };
   }
 
   /** Whether an inbound id is already stored (the replay check of the protocol). */

@@ -258,6 +258,26 @@ describe('MessageStore', () => {
     expect((await store.list('in', { limit: 10 })).items.map((i) => i.id)).to.deep.equal([m.id]);
   });
 
+  it("admits an envelope in one step: counts it in its peer's window and finds an earlier receipt", async () => {
+    const redis = testRedis();
+    const rateKey = `${testPrefix('store')}ratelimit:RS:${uuidv7()}`;
+    const m = inbound();
+    // A new id: counted, nothing earlier; the window's key gets its expiry with the first count.
+    expect(await store.admitInbound(rateKey, 120, m.id)).to.deep.equal({ count: 1, earlier: null });
+    const ttl = await redis.ttl(rateKey);
+    expect(ttl).to.be.within(1, 120);
+    await store.storeInbound(m);
+    // The same id again: counted, the original receipt found.
+    expect(await store.admitInbound(rateKey, 120, m.id)).to.deep.equal({
+      count: 2,
+      earlier: { from: 'RS', digest: 'd1', receipt: 'r1' },
+    });
+    // An envelope whose id cannot be read is still counted, and looks nothing up.
+    expect(await store.admitInbound(rateKey, 120, undefined)).to.deep.equal({ count: 3, earlier: null });
+    expect(await redis.ttl(rateKey)).to.be.at.most(ttl);
+    await redis.del(rateKey);
+  });
+
   it('stores exactly one entry when the same id races in concurrently', async () => {
     const m = inbound();
     const results = await Promise.all(
