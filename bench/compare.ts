@@ -26,7 +26,7 @@ if (args.help) {
     [--delivery-concurrency-a N] [--delivery-concurrency-b N]
 Starts two node pairs (A: this checkout; B: the same or the checkout --root-b, which must have
 this benchmark too), each with its own node options, environment and delivery concurrency
-(default 64), warms both up with one round each, then runs
+(default 64), warms both up (3 000 messages each), then runs
 --pairs pairs of full-speed rounds of --count messages, alternating which goes first. On a shared
 machine whose speed drifts by tens of per cent between minutes, only such paired rounds tell a
 change of a few per cent; one full \`npm run bench\` per variant does not. Prints every pair and
@@ -79,8 +79,8 @@ const round = async (pair: EndToEnd.BenchPair) => {
   return { rate: count / ((performance.now() - t0) / 1000), cpu: (cpu() - c0) / count };
 };
 try {
-  await sides.A.send(count);
-  await sides.B.send(count);
+  await sides.A.send(own.BENCH_WARM_UP);
+  await sides.B.send(own.BENCH_WARM_UP);
   const rows: Array<{ a: { rate: number; cpu: number }; b: { rate: number; cpu: number } }> = [];
   for (let i = 0; i < Number(args.pairs); i++) {
     const order = i % 2 === 0 ? (['A', 'B'] as const) : (['B', 'A'] as const);

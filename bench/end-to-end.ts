@@ -85,7 +85,7 @@ export interface EndToEndOptions {
   keepProfilesIn?: string;
   /** Extra Node.js options of both node processes (e.g. `--single-threaded`). */
   nodeArgs?: string[];
-  /** Messages sent before anything is measured (default: one round, `count`). */
+  /** Messages sent before anything is measured (default `BENCH_WARM_UP`). */
   warmUp?: number;
   /** The sender's `delivery.concurrencyPerPeer` (default 64, the configuration's maximum). */
   deliveryConcurrency?: number;
@@ -123,6 +123,13 @@ export interface BenchPairOptions {
   /** Deliveries at a time towards the peer (default 64). */
   deliveryConcurrency?: number;
 }
+
+/**
+ * Messages sent before anything is measured. Measured on this machine (RSA 2048, rounds of 1 000
+ * after start): node CPU per message 4.65, 3.53, then 2.5 to 3.0 ms from the third round on —
+ * the JIT and V8's heap grow into their steady state over the first 2 000 to 3 000 messages.
+ */
+export const BENCH_WARM_UP = 3000;
 
 /** Deliveries at a time per peer in the benchmark: the configuration's maximum. */
 export const BENCH_DELIVERY_CONCURRENCY = 64;
@@ -214,12 +221,11 @@ export async function measureEndToEnd(o: EndToEndOptions): Promise<EndToEndResul
   try {
     const concurrency = o.concurrency ?? 64;
 
-    // Warm-up, one round that is not measured: connections, key caches, the JIT (a node compiles
-    // about a thousand hot functions in its first few hundred messages) and V8's young generation,
-    // which grows from its smallest size under load. With a 500-message warm-up the first round
-    // was the slowest in every run (ratio 0.60 against 0.87 and 0.87 of the next two at RSA
-    // 2048); that is start-up, not the node's steady cost.
-    await pair.send(o.warmUp ?? o.count, concurrency);
+    // Warm-up, not measured: connections, key caches, the JIT and V8's heap, which grow into
+    // their steady state over the first few thousand messages (see BENCH_WARM_UP). With a
+    // 500-message warm-up the first round was the slowest in every run (ratio 0.60 against 0.87
+    // and 0.87 of the next two at RSA 2048); that is start-up, not the node's steady cost.
+    await pair.send(o.warmUp ?? BENCH_WARM_UP, concurrency);
 
     // Full-speed rounds, each between two crypto-ceiling measurements in this process while the
     // nodes idle: on a shared machine the speed changes minute by minute, so each ratio compares

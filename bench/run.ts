@@ -3,7 +3,12 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ensureRedis } from '../node/dev/private-redis.js';
 import { measureValidations, prepareCryptoCeiling, type CeilingResult } from './crypto-ceiling.js';
-import { BENCH_DELIVERY_CONCURRENCY, measureEndToEnd, type EndToEndResult } from './end-to-end.js';
+import {
+  BENCH_DELIVERY_CONCURRENCY,
+  BENCH_WARM_UP,
+  measureEndToEnd,
+  type EndToEndResult,
+} from './end-to-end.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -17,11 +22,12 @@ const { values: args } = parseArgs({
     profiles: { type: 'string', default: 'bench/profiles' },
     'node-args': { type: 'string', description: 'extra Node.js options of the node processes' },
     'delivery-concurrency': { type: 'string', description: "the sender's concurrencyPerPeer" },
+    'warm-up': { type: 'string', description: 'messages sent before anything is measured' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (args.help) {
-  console.log(`npm run bench -- [--quick] [--count N] [--rounds N] [--key-sizes 3072,2048] [--leak 5000,50000] [--no-profile] [--node-args "--flag ..."] [--delivery-concurrency 64]
+  console.log(`npm run bench -- [--quick] [--count N] [--rounds N] [--key-sizes 3072,2048] [--leak 5000,50000] [--no-profile] [--node-args "--flag ..."] [--delivery-concurrency 64] [--warm-up 3000]
 Measures, in one run and on this machine: the crypto ceiling (seal+open+sign/verify receipt per
 message in one process), end-to-end delivered-and-receipted messages/s between two real nodes,
 their ratio, latency at half that rate, policy decisions/s and schema validations/s with their
@@ -33,6 +39,7 @@ Prints a table and writes bench/results.json.`);
 const keySizes = args['key-sizes'].split(',').map(Number);
 const count = Number(args.count ?? (args.quick ? 300 : 1500));
 const rounds = Number(args.rounds ?? (args.quick ? 1 : 3));
+const warmUp = Number(args['warm-up'] ?? (args.quick ? count : BENCH_WARM_UP));
 const leak = args.leak
   ? (args.leak.split(',').map(Number) as [number, number])
   : args.quick
@@ -56,6 +63,7 @@ try {
         redis,
         count,
         rounds,
+        warmUp,
         ceiling: async () => (await ceilingBench.measure(2)).perSecond,
         ...(leak && keySize === keySizes[0] ? { leak: { small: leak[0], large: leak[1] } } : {}),
         profile: !args['no-profile'] && keySize === keySizes[0],
@@ -90,7 +98,7 @@ const f = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '-');
 const deliveryConcurrency = Number(args['delivery-concurrency'] ?? BENCH_DELIVERY_CONCURRENCY);
 const lines: string[] = [];
 lines.push(
-  `${rounds} round(s) of ${count} messages after a warm-up round of ${count}; the sender delivers ${deliveryConcurrency} at a time (delivery.concurrencyPerPeer)`,
+  `${rounds} round(s) of ${count} messages after a warm-up of ${warmUp} messages; the sender delivers ${deliveryConcurrency} at a time (delivery.concurrencyPerPeer)`,
 );
 lines.push('');
 lines.push(
@@ -152,6 +160,6 @@ if (base) {
 console.log(lines.join('\n'));
 await writeFile(
   new URL('./results.json', import.meta.url),
-  `${JSON.stringify({ at: new Date().toISOString(), settings: { count, rounds, warmUp: count, deliveryConcurrency }, rows, validationsPerSecond, policy }, null, 2)}\n`,
+  `${JSON.stringify({ at: new Date().toISOString(), settings: { count, rounds, warmUp, deliveryConcurrency }, rows, validationsPerSecond, policy }, null, 2)}\n`,
 );
 process.exit(0);
