@@ -10,6 +10,8 @@ import { pkiWithRevocation, testPki, type TestPki } from '../fixtures/pki.js';
 import { verifyJournals } from '../fixtures/journals.js';
 import { allHaveStatus, burst, hit, inboxIds, metricSum, outboxIds } from '../fixtures/traffic.js';
 import { ChaosProxy } from '../fixtures/chaos-proxy.js';
+import { Redis } from 'ioredis';
+import { MessageStore } from '../../node/store/message-store.js';
 
 interface Scenario {
   redis: RedisHandle;
@@ -277,7 +279,7 @@ describe('fault suite (own AOF redis-server per scenario, real node processes)',
     for (const st of [s.stateDir, ahead.stateDir, far.stateDir]) await verifyJournals(st, s.pki);
   });
 
-  it("a peer's encryption certificate revoked in a new directory while messages to it are queued: none delivered, all dead-lettered with FFX-CERT-REVOKED; retried by an admin once the peer has a new key, all delivered", async () => {
+  it("a peer's encryption certificate revoked in a new directory while messages to it are queued: none delivered, all dead-lettered with FFX-CERT-REVOKED; retried by an admin once the peer has a new key, all delivered but one whose contents were purged (409)", async () => {
     const { pkiDir, revoke, replace } = await pkiWithRevocation('BA', 'enc', {
       issueLater: true,
     });
@@ -340,22 +342,47 @@ describe('fault suite (own AOF redis-server per scenario, real node processes)',
     }
     expect(early).to.equal('503');
     expect((await al.outboxMessage(accepted[0]!)).summary.status).to.equal('failed');
+    // One dead letter reaches the end of its retention: the node's own purge deletes its
+    // contents, and a retry can then only be refused (409), leaving it failed.
+    const purgedId = accepted.at(-1)!;
+    const redis = new Redis(s.redis.url);
+    try {
+      const prefix = `${s.fed.options.redisPrefix}AL:`;
+      await redis.zadd(`${prefix}retain`, Date.now() - 1000, `out:${purgedId}`);
+      expect(await new MessageStore(redis, prefix).purgeExpiredContents()).to.deep.equal([
+        `out:${purgedId}`,
+      ]);
+    } finally {
+      redis.disconnect();
+    }
+    let purgedRetry: { status?: number; problem?: Record<string, unknown> } = {};
+    try {
+      await admin.call('POST', `/v1/dead-letters/${purgedId}/retry`);
+    } catch (err) {
+      purgedRetry = err as typeof purgedRetry;
+    }
+    expect(purgedRetry.status).to.equal(409);
+    expect(purgedRetry.problem?.code).to.equal('NODE-CONFLICT');
+    expect(String(purgedRetry.problem?.detail)).to.match(/contents were deleted/);
+    expect((await al.outboxMessage(purgedId)).summary.status).to.equal('failed');
+    const retried = accepted.filter((id) => id !== purgedId);
     await installed('AL installed the directory with the new key', await replace());
     await s.fed.process('BA').stop();
     await s.fed.process('BA').start();
-    for (const id of accepted) await admin.call('POST', `/v1/dead-letters/${id}/retry`);
+    for (const id of retried) await admin.call('POST', `/v1/dead-letters/${id}/retry`);
     await eventually(
       'every retried message delivered',
-      () => allHaveStatus(al, accepted, 'delivered'),
+      () => allHaveStatus(al, retried, 'delivered'),
       60_000,
       300,
     );
     const history = (await al.outboxMessage(accepted[0]!)).history;
     const received = await inboxIds(await s.fed.client('BA', 'officer.ba', ['analyst']));
     console.log(
-      `      after a new key: retried ${accepted.length}, delivered ${accepted.length}, inbox ${received.length}`,
+      `      after a new key: retried ${retried.length}, delivered ${retried.length}, inbox ${received.length}; the one whose contents were purged: retry answered HTTP ${purgedRetry.status}, still failed`,
     );
-    expect(received.slice().sort()).to.deep.equal(accepted.slice().sort());
+    expect(received.slice().sort()).to.deep.equal(retried.slice().sort());
+    expect((await al.outboxMessage(purgedId)).summary.status).to.equal('failed');
     expect(history.find((h) => h.status === 'queued' && h.detail?.retriedBy)?.detail).to.include({
       resealed: true,
     });
