@@ -1,5 +1,6 @@
 // The peer API of a real node process refuses unauthenticated or mismatched senders and oversized bodies.
 import { expect } from 'chai';
+import { request as httpsRequest } from 'node:https';
 import { createRootCa, generateRsaKeyPair, issueCertificate } from '../../certs-dev/index.js';
 import { testFederation } from '../fixtures/federation.js';
 import { envelopeFrom as envelopeFromPki, postEnvelope as post, type Answer } from '../fixtures/peer.js';
@@ -96,6 +97,36 @@ describe('peer API refusals (real node process, mutual TLS)', function () {
     const b = await post(rsUrl, await envelopeFrom('AL'), { key: al.tls.keyPem, cert: al.tls.certPem, ca: pki.rootCaPem }, 'application/json');
     expect(b.status).to.equal(415);
     expect(problemCode(b)).to.equal('FFX-MALFORMED');
+    // A compressed body is not decompressed: refused before it is read.
+    const before = await inboxSize();
+    const c = await post(rsUrl, await envelopeFrom('AL'), { key: al.tls.keyPem, cert: al.tls.certPem, ca: pki.rootCaPem }, 'application/jose', { 'content-encoding': 'gzip' });
+    expect(c.status).to.equal(415);
+    expect(problemCode(c)).to.equal('FFX-MALFORMED');
+    expect(await inboxSize()).to.equal(before);
+  });
+
+  it('answers the health route to a peer and no other route or method (404, FFX-MALFORMED)', async () => {
+    const al = pki.members.AL!;
+    const tls = { key: al.tls.keyPem, cert: al.tls.certPem, ca: pki.rootCaPem };
+    const call = (method: string, path: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = httpsRequest(new URL(path, rsUrl), { method, ...tls, agent: false }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    const health = await call('GET', '/v1/health?probe=1');
+    expect(health.status).to.equal(200);
+    expect(JSON.parse(health.body)).to.include({ status: 'ok', nodeId: 'RS', protocol: 1 });
+    expect((await call('GET', '/v1/peer/health/')).status).to.equal(200);
+    for (const [method, path] of [['GET', '/v1/envelopes'], ['POST', '/v1/health'], ['GET', '/v1/messages'], ['DELETE', '/v1/envelopes']] as const) {
+      const a = await call(method, path);
+      expect(a.status, `${method} ${path}`).to.equal(404);
+      expect(JSON.parse(a.body).code).to.equal('FFX-MALFORMED');
+    }
   });
 
   it('answers a redelivery with the original receipt and keeps one inbox entry', async () => {
