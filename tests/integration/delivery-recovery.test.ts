@@ -1,5 +1,6 @@
 // Delivery survives outages: peer down then up, sender SIGKILLed mid-burst, two senders on one Redis.
 import { expect } from 'chai';
+import { Redis } from 'ioredis';
 import { freePort } from '../../node/dev/private-redis.js';
 import { LocalApiClient } from '../../node/dev/local-api-client.js';
 import { eventually, testFederation } from '../fixtures/federation.js';
@@ -27,6 +28,17 @@ describe('delivery recovery (real node processes, real Redis)', function () {
     );
     const before = await statuses(al, accepted);
     expect([...before.values()].every((s) => s === 'queued' || s === 'sending')).to.equal(true);
+    // Half of them as an earlier version stored them, without the recipient kid: delivery
+    // checks their envelope itself before it claims them, and they go out all the same.
+    const redis = new Redis(fed.options.redisUrl);
+    try {
+      const legacy = accepted.slice(0, 10);
+      for (const id of legacy) await redis.hdel(`${fed.options.redisPrefix}AL:msg:out:${id}`, 'recipientKid');
+      const kids = await Promise.all(legacy.map((id) => redis.hget(`${fed.options.redisPrefix}AL:msg:out:${id}`, 'recipientKid')));
+      expect(kids.every((k) => k === null)).to.equal(true);
+    } finally {
+      redis.disconnect();
+    }
     await fed.start('MK');
     const mk = await fed.client('MK', 'officer.mk', ['analyst']);
     await eventually('all 20 delivered', async () =>
@@ -34,7 +46,7 @@ describe('delivery recovery (real node processes, real Redis)', function () {
     );
     const ids = await inboxIds(mk);
     console.log(
-      `      peer down then up: sent ${accepted.length}, delivered ${accepted.length}, inbox ${ids.length}`,
+      `      peer down then up: sent ${accepted.length} (10 stored without their recipient kid), delivered ${accepted.length}, inbox ${ids.length}`,
     );
     expect(ids.slice().sort()).to.deep.equal(accepted.slice().sort());
     await fed.stopAll();
