@@ -134,6 +134,9 @@ export const BENCH_WARM_UP = 3000;
 /** Deliveries at a time per peer in the benchmark: the configuration's maximum. */
 export const BENCH_DELIVERY_CONCURRENCY = 64;
 
+/** Submissions the benchmark client keeps in flight (128 made no difference in paired rounds). */
+const CLIENT_CONCURRENCY = 64;
+
 /**
  * Starts AL and RS on fresh keys (peer ports of their own, a Redis prefix of their own) with
  * the benchmark's delivery settings: 64 deliveries at a time per peer, no practical rate limit.
@@ -187,7 +190,7 @@ export async function startBenchPair(o: BenchPairOptions): Promise<BenchPair> {
       al: { pid: al.pid!, localApi: al.ready.localApi },
       rs: { pid: rs.pid! },
       client,
-      async send(count, concurrency = 64) {
+      async send(count, concurrency = CLIENT_CONCURRENCY) {
         await submitMany(client, count, concurrency);
         sent += count;
         await waitDelivered(al.ready.localApi, sent);
@@ -219,7 +222,7 @@ export async function measureEndToEnd(o: EndToEndOptions): Promise<EndToEndResul
   });
   const { al, rs, client, profileDir } = pair;
   try {
-    const concurrency = o.concurrency ?? 64;
+    const concurrency = o.concurrency ?? CLIENT_CONCURRENCY;
 
     // Warm-up, not measured: connections, key caches, the JIT and V8's heap, which grow into
     // their steady state over the first few thousand messages (see BENCH_WARM_UP). With a

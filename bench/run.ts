@@ -40,6 +40,7 @@ const keySizes = args['key-sizes'].split(',').map(Number);
 const count = Number(args.count ?? (args.quick ? 300 : 1500));
 const rounds = Number(args.rounds ?? (args.quick ? 1 : 3));
 const warmUp = Number(args['warm-up'] ?? (args.quick ? count : BENCH_WARM_UP));
+const deliveryConcurrency = Number(args['delivery-concurrency'] ?? BENCH_DELIVERY_CONCURRENCY);
 const leak = args.leak
   ? (args.leak.split(',').map(Number) as [number, number])
   : args.quick
@@ -70,9 +71,7 @@ try {
         ...(args.policies ? { policiesDir: args.policies } : {}),
         keepProfilesIn: args.profiles,
         ...(args['node-args'] ? { nodeArgs: args['node-args'].split(' ').filter(Boolean) } : {}),
-        ...(args['delivery-concurrency']
-          ? { deliveryConcurrency: Number(args['delivery-concurrency']) }
-          : {}),
+        deliveryConcurrency,
       });
     } finally {
       await ceilingBench.dispose();
@@ -95,7 +94,6 @@ try {
 }
 
 const f = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '-');
-const deliveryConcurrency = Number(args['delivery-concurrency'] ?? BENCH_DELIVERY_CONCURRENCY);
 const lines: string[] = [];
 lines.push(
   `${rounds} round(s) of ${count} messages after a warm-up of ${warmUp} messages; the sender delivers ${deliveryConcurrency} at a time (delivery.concurrencyPerPeer)`,

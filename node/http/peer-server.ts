@@ -86,9 +86,7 @@ export function createPeerServer(deps: PeerServerDeps): Server {
         throw new FfxError(
           'FFX-MALFORMED',
           `content type must be application/jose, got '${type || 'none'}'`,
-          {
-            httpStatus: 415,
-          },
+          { httpStatus: 415 },
         );
       }
       const encoding = String(req.headers['content-encoding'] ?? 'identity').toLowerCase();

@@ -526,20 +526,6 @@ export class MessageStore {
     return { stored: false, from: from ?? '', digest: digest ?? '', receipt: receipt ?? '' };
   }
 
-  /** The sender, digest and receipt of an inbound message id already stored, or null. */
-  async inboundReceipt(
-    id: string,
-  ): Promise<{ from: string; digest: string; receipt: string } | null> {
-    const [from, digest, receipt] = await this.#redis.hmget(
-      this.#msgKey('in', id),
-      'from',
-      'digest',
-      'receipt',
-    );
-    if (!from || !digest || !receipt) return null;
-    return { from, digest, receipt };
-  }
-
   /**
    * Counts an envelope against its sender's rate window `rateKey` (kept `ttlSeconds`) and, for
    * an envelope whose id could be read, finds the receipt of that id if it was stored before:

@@ -25,10 +25,12 @@ describe('retentionEnd', () => {
 describe('MessageStore.purgeExpiredContents', () => {
   let clock = new Date('2026-11-22T10:00:00.000Z');
   let store: MessageStore;
+  let prefix: string;
 
   beforeEach(() => {
     clock = new Date('2026-11-22T10:00:00.000Z');
-    store = new MessageStore(testRedis(), testPrefix('retention'), () => clock);
+    prefix = testPrefix('retention');
+    store = new MessageStore(testRedis(), prefix, () => clock);
   });
 
   async function received(retainUntilMs: number): Promise<string> {
@@ -61,7 +63,7 @@ describe('MessageStore.purgeExpiredContents', () => {
     expect(m!.receipt).to.equal('r1');
     expect(m!.history.map((h) => h.status)).to.deep.equal(['received']);
     expect(
-      await store.inboundReceipt(id),
+      (await store.admitInbound(`${prefix}ratelimit:RS:0`, 60, id)).earlier,
       'redelivery still gets the original receipt',
     ).to.deep.include({ receipt: 'r1' });
     expect(await store.purgeExpiredContents(), 'purged once').to.deep.equal([]);
