@@ -21,6 +21,25 @@ export class TransportError extends Error {
   }
 }
 
+/**
+ * The TLS options of every connection to a peer: the node's TLS certificate as client
+ * certificate, the federation root as the only trust anchor, TLS 1.2 at least. The connection
+ * test of the local API uses them too, so it tests what delivery does.
+ */
+export function peerTlsOptions(trust: Pick<TrustStore, 'tls' | 'rootCaPem'>): {
+  key: string;
+  cert: string;
+  ca: string;
+  minVersion: 'TLSv1.2';
+} {
+  return {
+    key: trust.tls.keyPem,
+    cert: trust.tls.certPem,
+    ca: trust.rootCaPem,
+    minVersion: 'TLSv1.2',
+  };
+}
+
 /** Largest response body read from a peer (a receipt or a problem document is small). */
 const MAX_RESPONSE_BYTES = 256 * 1024;
 
@@ -46,10 +65,7 @@ export class PeerClient {
       agent = new Agent({
         keepAlive: true,
         maxSockets: this.#maxSockets,
-        key: this.#trust.tls.keyPem,
-        cert: this.#trust.tls.certPem,
-        ca: this.#trust.rootCaPem,
-        minVersion: 'TLSv1.2',
+        ...peerTlsOptions(this.#trust),
         checkServerIdentity: (_host, cert) => this.#checkServer(peerId, cert),
       });
       this.#agents.set(peerId, agent);

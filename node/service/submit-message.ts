@@ -1,8 +1,6 @@
 // Submitting a message: validation, the outbound policy per destination, sealing, storage, queueing.
-import { v7 as uuidv7 } from 'uuid';
 import { digestOf, seal, type TrustedDirectory } from '../../protocol/index.js';
-import { validate } from '../../protocol/validate.js';
-import { NodeError, type FieldProblem } from '../errors.js';
+import { NodeError } from '../errors.js';
 import type { MessageStore } from '../store/message-store.js';
 import type { TrustStore } from '../pki/trust-store.js';
 import type { OutboundQueues } from '../delivery/outbound-queues.js';
@@ -10,6 +8,7 @@ import type { Actor, NodeEvents } from './node-events.js';
 import type { OutboundPolicy, PolicyDecision } from './active-policy.js';
 import { containsPersonalData } from './personal-data.js';
 import { retentionEnd } from '../store/retention-end.js';
+import { checkDestinations, draftMessages } from './draft-messages.js';
 import type { components } from '../../generated/openapi.js';
 
 type SubmitRequest = components['schemas']['SubmitRequest'];
@@ -44,43 +43,9 @@ export async function submitMessage(
 ): Promise<SubmitResult> {
   const { trust, now } = deps;
   const directory = trust.directory;
-  const problems: FieldProblem[] = [];
-  req.to.forEach((to, i) => {
-    if (to === trust.nodeId)
-      problems.push({ pointer: `/to/${i}`, message: 'a node does not send to itself' });
-    else if (!directory.member(to))
-      problems.push({ pointer: `/to/${i}`, message: `${to} is not a member of the federation` });
-  });
-  if (problems.length > 0)
-    throw new NodeError('NODE-VALIDATION', 'unknown destination', { problems });
+  checkDestinations(trust, req.to);
   trust.assertCanSend();
-
-  const createdAt = now();
-  const expiresAt = new Date(
-    createdAt.getTime() + (req.ttlSeconds ?? deps.defaultTtlSeconds) * 1000,
-  );
-  const body = req.body as Record<string, unknown>;
-  const drafts = req.to.map((to) => ({
-    v: 1 as const,
-    id: uuidv7({ msecs: createdAt.getTime() }),
-    type: req.type,
-    from: trust.nodeId,
-    to,
-    createdAt: createdAt.toISOString(),
-    expiresAt: expiresAt.toISOString(),
-    ...(req.inReplyTo ? { inReplyTo: req.inReplyTo } : {}),
-    ...(req.correlationId ? { correlationId: req.correlationId } : {}),
-    handling: { ...req.handling, containsPersonalData: containsPersonalData(req.type, body) },
-    // Placeholder stamp for validation of the draft; the real one is the policy decision's.
-    policy: { id: 'pending', version: 1, decisionHash: 'A'.repeat(43) },
-    body,
-  }));
-  const check = validate('message', drafts[0]);
-  if (!check.valid) {
-    throw new NodeError('NODE-VALIDATION', 'the message does not match its schema', {
-      problems: check.errors.map((e) => ({ pointer: e.pointer, message: e.message })),
-    });
-  }
+  const drafts = draftMessages(trust.nodeId, req, now(), deps.defaultTtlSeconds);
 
   const results: SubmitResult['results'] = [];
   for (const draft of drafts) {
