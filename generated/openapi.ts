@@ -437,6 +437,79 @@ export type paths = {
 export type webhooks = Record<string, never>;
 export type components = {
   schemas: {
+    /**
+     * Ammunition lot
+     * @description Ammunition found together: one calibre, one headstamp, one lot (ammunition tracing practice, ISACS 05.60). Record each headstamp or lot as its own item.
+     */
+    ammunitionLot: {
+      /**
+       * Calibre
+       * @description Cartridge designation, e.g. 7.62x39 mm, 9x19 mm, 12.7x108 mm.
+       */
+      calibre: string;
+      /**
+       * Country of manufacture
+       * @description Where identified (ISO code).
+       */
+      countryOfManufacture?: components['schemas']['countryCode'];
+      /**
+       * Headstamp
+       * @description The marks on the cartridge case head, as read.
+       */
+      headstamp?: {
+        /**
+         * Manufacturer code
+         * @description Factory code or name as stamped (e.g. ППУ, 11, PPU).
+         */
+        manufacturerCode?: string;
+        /**
+         * Other marks
+         * @description Other marks of the headstamp (lot, calibre, symbols), one per line.
+         */
+        otherMarks?: components['schemas']['shortText'][];
+        /**
+         * Year
+         * @description Year as stamped, two or four digits (e.g. 87, 1987).
+         */
+        year?: string;
+      };
+      /**
+       * Lot or batch number
+       * @description As printed on the packaging or stamped on the case.
+       */
+      lotNumber?: string;
+      /**
+       * Manufacturer
+       * @description Manufacturer, where identified from the headstamp or packaging.
+       */
+      manufacturer?: components['schemas']['shortText'];
+      /**
+       * Packaging markings
+       * @description Markings on boxes, crates or spam cans, one per line.
+       */
+      packagingMarkings?: components['schemas']['shortText'][];
+      /**
+       * Quantity
+       * @description Number of rounds (cartridges) in this lot.
+       */
+      quantity: number;
+      /**
+       * Type
+       * @description ball, tracer, armour-piercing, incendiary, blank or other (describe it in "Type, if other").
+       * @enum {unknown}
+       */
+      type?: 'ball' | 'tracer' | 'armour-piercing' | 'incendiary' | 'blank' | 'other';
+      /**
+       * Type, if other
+       * @description What the ammunition is, when its type is other.
+       */
+      typeOther?: components['schemas']['shortText'];
+      /**
+       * Year of manufacture
+       * @description Where identified.
+       */
+      yearOfManufacture?: number;
+    };
     AuditPage: {
       entries: {
         [key: string]: unknown;
@@ -454,34 +527,177 @@ export type components = {
       ok: boolean;
     };
     /**
+     * Certificate use
      * @description What a certificate is for.
      * @enum {unknown}
      */
     certificateUse: 'sig' | 'enc' | 'tls';
-    /** @description An agency, unit and officer with their contact details. */
+    /**
+     * Essential component or accessory
+     * @description A part traced on its own (Directive (EU) 2021/555: frame, receiver, slide, cylinder, bolt or breech block, barrel; accessories such as a silencer).
+     */
+    component: {
+      /**
+       * Calibre
+       * @description For barrels, cylinders and silencers.
+       */
+      calibre?: string;
+      /**
+       * Country of manufacture
+       * @description As marked or identified (ISO code).
+       */
+      countryOfManufacture?: components['schemas']['countryCode'];
+      /**
+       * Make
+       * @description Manufacturer of the part or of the weapon it belongs to.
+       */
+      make?: components['schemas']['shortText'];
+      /**
+       * Marking
+       * @description The marking as on the part, character by character.
+       */
+      marking: components['schemas']['shortText'];
+      /**
+       * Model
+       * @description Model of the weapon the part belongs to.
+       */
+      model?: components['schemas']['shortText'];
+      /**
+       * Part
+       * @description frame, receiver, slide, barrel, bolt (or breech block), cylinder, silencer, magazine or other (describe it in "Part, if other").
+       * @enum {unknown}
+       */
+      part:
+        | 'frame'
+        | 'receiver'
+        | 'slide'
+        | 'barrel'
+        | 'bolt'
+        | 'cylinder'
+        | 'silencer'
+        | 'magazine'
+        | 'other';
+      /**
+       * Part, if other
+       * @description What the part is, when it is other.
+       */
+      partOther?: components['schemas']['shortText'];
+      /**
+       * Serial number
+       * @description Serial number on the part, where it has one.
+       */
+      serialNumber?: string;
+    };
+    /**
+     * Contact
+     * @description An agency, unit and officer with their contact details.
+     */
     contact: {
+      /**
+       * Agency
+       * @description Name of the agency.
+       */
       agency: components['schemas']['shortText'];
+      /**
+       * Agency id
+       * @description The agency's code in the national or regional list.
+       */
       agencyId?: string;
-      /** Format: email */
+      /**
+       * E-mail
+       * Format: email
+       * @description Functional mailbox preferred.
+       */
       email?: string;
+      /**
+       * Officer
+       * @description Name and rank of the officer in charge.
+       */
       officer?: components['schemas']['shortText'];
+      /**
+       * Phone
+       * @description International format, e.g. +355 4 000 0000.
+       */
       phone?: string;
+      /**
+       * Unit
+       * @description Unit or department.
+       */
       unit?: components['schemas']['shortText'];
     };
+    /**
+     * Coordinates
+     * @description WGS 84 latitude and longitude in decimal degrees.
+     */
     coordinates: {
+      /**
+       * Latitude
+       * @description Decimal degrees, -90 to 90.
+       */
       lat: number;
+      /**
+       * Longitude
+       * @description Decimal degrees, -180 to 180.
+       */
       lon: number;
     };
-    /** @description ISO 3166-1 alpha-2 country code (XK for Kosovo*). */
+    /**
+     * Country
+     * @description ISO 3166-1 alpha-2 country code (XK for Kosovo*).
+     */
     countryCode: string;
     /**
+     * Holder
+     * @description One holder in the chain of custody.
+     */
+    custodyEntry: {
+      /**
+       * Country
+       * @description ISO code.
+       */
+      country?: components['schemas']['countryCode'];
+      /**
+       * Date
+       * @description When the holder received the item.
+       */
+      date?: components['schemas']['date'];
+      /**
+       * Licence number
+       * @description Manufacturing, export, dealer or firearms licence.
+       */
+      licenceNumber?: string;
+      /**
+       * Name
+       * @description Name of the holder (personal data when a person).
+       */
+      name: components['schemas']['shortText'];
+      /**
+       * Role
+       * @description manufacturer, exporter, importer, wholesaler, dealer, first-retail-purchaser or owner.
+       * @enum {unknown}
+       */
+      role:
+        | 'manufacturer'
+        | 'exporter'
+        | 'importer'
+        | 'wholesaler'
+        | 'dealer'
+        | 'first-retail-purchaser'
+        | 'owner';
+    };
+    /**
+     * Date
      * Format: date
      * @description RFC 3339 full date.
      */
     date: string;
-    /** @description A full date (RFC 3339), or only its year once generalised by a sharing policy. */
+    /**
+     * Date or year
+     * @description A full date (RFC 3339), or only its year once generalised by a sharing policy.
+     */
     dateOrYear: string;
     /**
+     * Date and time
      * Format: date-time
      * @description RFC 3339 date and time with offset.
      */
@@ -511,17 +727,36 @@ export type components = {
         ruleId: string;
       }[];
     };
-    /** @description base64url (no padding) SHA-256 digest. */
+    /**
+     * Digest
+     * @description base64url (no padding) SHA-256 digest.
+     */
     digest: string;
+    /**
+     * Diversion
+     * @enum {unknown}
+     */
+    diversion: 'theft' | 'embezzlement' | 'reactivation' | 'conversion' | 'unknown';
     ErrorRef: {
       code: string;
       message: string;
     };
-    /** @description 4x4 evaluation: source reliability A/B/C/X and information assessment 1-4 (as a string). */
+    /**
+     * Evaluation
+     * @description 4x4 evaluation: source reliability A/B/C/X and information assessment 1-4 (as a string).
+     */
     evaluation: {
-      /** @enum {unknown} */
+      /**
+       * Information assessment
+       * @description 1: known to be true without reservation; 2: known personally to the source but not to the official passing it on; 3: not known personally to the source but corroborated; 4: cannot be judged.
+       * @enum {unknown}
+       */
       information: '1' | '2' | '3' | '4';
-      /** @enum {unknown} */
+      /**
+       * Source reliability
+       * @description A: completely reliable; B: usually reliable; C: fairly reliable; X: cannot be judged.
+       * @enum {unknown}
+       */
       source: 'A' | 'B' | 'C' | 'X';
     };
     /**
@@ -581,33 +816,123 @@ export type components = {
       notIn?: (string | number | boolean)[];
       pointer: components['schemas']['pointer'];
     };
-    /** @description Identification of a firearm as marked (ITI, Directive (EU) 2021/555). */
+    /**
+     * Firearm or light weapon
+     * @description Identification of a firearm or light weapon as marked (ITI minimum marking: manufacturer, country, serial number; Directive (EU) 2021/555).
+     */
     firearm: {
+      /**
+       * Calibre
+       * @description As marked, e.g. 7.62x39 mm, 9 mm Parabellum, 40 mm, 82 mm.
+       */
       calibre: string;
-      /** @enum {unknown} */
+      /**
+       * Converted or reactivated
+       * @description none; converted-alarm-blank: converted from an alarm or blank-firing weapon; reactivated-deactivated: a deactivated weapon made to fire again; other.
+       * @enum {unknown}
+       */
       conversionOrReactivation?:
         'none' | 'converted-alarm-blank' | 'reactivated-deactivated' | 'other';
+      /**
+       * Country of manufacture
+       * @description As marked or identified (ISO code).
+       */
       countryOfManufacture?: components['schemas']['countryCode'];
+      /**
+       * Import marking
+       * @description The marking the importing country applied.
+       */
       importMarking?: {
+        /**
+         * Country of import
+         * @description ISO code.
+         */
         country?: components['schemas']['countryCode'];
+        /**
+         * Importer
+         * @description Importer as marked.
+         */
         importer?: components['schemas']['shortText'];
+        /**
+         * Year of import
+         * @description As marked.
+         */
         year?: number;
       };
+      /**
+       * Make
+       * @description Manufacturer as marked (e.g. Zastava).
+       */
       make: components['schemas']['shortText'];
+      /**
+       * Model
+       * @description Model as marked (e.g. M70).
+       */
       model?: components['schemas']['shortText'];
+      /**
+       * Other markings
+       * @description Proof marks, marks on essential components, arsenal marks, one per line.
+       */
       otherMarkings?: components['schemas']['shortText'][];
+      /**
+       * Reference table entry
+       * @description Id of the entry in a firearms reference table (e.g. INTERPOL IFRT).
+       */
       referenceTableId?: string;
-      /** @description As marked on the frame or receiver. */
+      /**
+       * Serial number
+       * @description As marked on the frame or receiver, character by character; write what can be read when part of it is obliterated.
+       */
       serialNumber: string;
+      /**
+       * Serial number obliterated
+       * @description The serial number was removed, ground off or altered.
+       */
       serialObliterated?: boolean;
-      /** @description Method and result of a serial number restoration. */
+      /**
+       * Serial number restoration
+       * @description Method and result of a serial number restoration.
+       */
       serialRestoration?: components['schemas']['longText'];
+      /**
+       * Type
+       * @description Category of small arm or light weapon (ITI / UN Register); other: describe it in "Type, if other".
+       */
       type: components['schemas']['firearmType'];
+      /**
+       * Type, if other
+       * @description What the weapon is, when its type is other.
+       */
+      typeOther?: components['schemas']['shortText'];
+      /**
+       * Year of manufacture
+       * @description As marked or identified.
+       */
       yearOfManufacture?: number;
     };
-    /** @enum {unknown} */
+    /**
+     * Type of firearm or light weapon
+     * @description Small arms and light weapons as the International Tracing Instrument and the UN Register of Conventional Arms list them. Small arms: pistol (self-loading), revolver, rifle (incl. carbines), assault-rifle, shotgun, submachine-gun, light-machine-gun, machine-gun (general-purpose). Light weapons: heavy-machine-gun; grenade-launcher (hand-held, under-barrel or mounted); portable-anti-aircraft-gun; portable-anti-tank-gun; recoilless-rifle; portable-anti-tank-launcher (launchers of anti-tank missile and rocket systems); portable-anti-aircraft-launcher (launchers of anti-aircraft missile systems, MANPADS); mortar (calibre under 100 mm). other: describe it in typeOther.
+     * @enum {unknown}
+     */
     firearmType:
-      'pistol' | 'revolver' | 'rifle' | 'shotgun' | 'submachine-gun' | 'machine-gun' | 'other';
+      | 'pistol'
+      | 'revolver'
+      | 'rifle'
+      | 'shotgun'
+      | 'submachine-gun'
+      | 'machine-gun'
+      | 'assault-rifle'
+      | 'light-machine-gun'
+      | 'heavy-machine-gun'
+      | 'grenade-launcher'
+      | 'portable-anti-aircraft-gun'
+      | 'portable-anti-tank-gun'
+      | 'recoilless-rifle'
+      | 'portable-anti-tank-launcher'
+      | 'portable-anti-aircraft-launcher'
+      | 'mortar'
+      | 'other';
     generalisation: {
       /** @description For `rounded`: decimals kept (default 1, about 10 km). */
       decimals?: number;
@@ -615,22 +940,54 @@ export type components = {
       /** @enum {unknown} */
       to: 'year' | 'municipality' | 'rounded';
     };
-    /** @description Handling conditions that travel with every message. */
+    /**
+     * Handling
+     * @description Handling conditions that travel with every message.
+     */
     handling: {
+      /**
+       * Handling code
+       * @description H0 law-enforcement use only; H1 not for judicial proceedings without the provider's permission; H2 no onward transfer without the provider's permission; H3 other restrictions stated below.
+       */
       code: components['schemas']['handlingCode'];
-      /** @description Set by the sending node from the body, never taken from the caller. */
+      /**
+       * Contains personal data
+       * @description Set by the sending node from the body, never taken from the caller.
+       */
       containsPersonalData: boolean;
+      /**
+       * Evaluation
+       * @description Source reliability and information assessment (4x4).
+       */
       evaluation?: components['schemas']['evaluation'];
-      /** @description Legal basis of the transfer (agreement, convention, article). */
+      /**
+       * Legal basis
+       * @description Legal basis of the transfer (agreement, convention, article).
+       */
       legalBasis?: string;
+      /**
+       * Purpose
+       * @description Why the data is processed: criminal investigation, prosecution, prevention or intelligence.
+       */
       purpose: components['schemas']['purpose'];
-      /** @description The restrictions of an H3 message. */
+      /**
+       * Restrictions
+       * @description The restrictions of an H3 message.
+       */
       restrictions?: components['schemas']['longText'];
-      /** @description Date after which the receiver must delete or review the data. */
+      /**
+       * Retain until
+       * @description Date after which the receiver must delete or review the data.
+       */
       retainUntil?: components['schemas']['date'];
+      /**
+       * TLP
+       * @description Traffic Light Protocol label, where the sender uses one.
+       */
       tlp?: components['schemas']['tlp'];
     };
     /**
+     * Handling code
      * @description Europol handling code: H0 law-enforcement use only; H1 not for judicial proceedings without the provider's permission; H2 no onward transfer without the provider's permission; H3 other restrictions stated in `restrictions`.
      * @enum {unknown}
      */
@@ -655,58 +1012,216 @@ export type components = {
      * @description A correlation between ballistic exhibits of different cases (after INTERPOL IBIN and ATF NIBIN).
      */
     'hit-notification.schema': {
+      /**
+       * Confirmation
+       * @description Required when the hit is confirmed: who confirmed it, where, how and when.
+       */
       confirmation?: {
+        /**
+         * Date of confirmation
+         * @description The day the examiner confirmed the link.
+         */
         date: components['schemas']['date'];
+        /**
+         * Examiner id
+         * @description Id of the firearms examiner.
+         */
         examinerId: string;
+        /**
+         * Laboratory
+         * @description Laboratory id of the examiner.
+         */
         lab: string;
+        /**
+         * Method
+         * @description e.g. comparison microscopy, 3D topography.
+         */
         method: components['schemas']['shortText'];
       };
+      /**
+       * Correlation
+       * @description How the candidate was found.
+       */
       correlation?: {
+        /**
+         * Filters used
+         * @description Search filters (calibre, dates, region).
+         */
         filters?: components['schemas']['longText'];
+        /**
+         * Rank
+         * @description Rank of the candidate in the correlation list (1 = top).
+         */
         rank?: number;
+        /**
+         * Correlation run date
+         * @description The day the correlation ran.
+         */
         runDate?: components['schemas']['date'];
+        /**
+         * Score
+         * @description Score of the candidate in the system's own scale.
+         */
         score?: number;
       };
+      /**
+       * Exhibits
+       * @description The ballistic exhibits the hit links.
+       */
       exhibits: {
+        /**
+         * Calibre
+         * @description As determined, e.g. 7.65 mm Browning.
+         */
         calibre?: string;
+        /**
+         * Class characteristics
+         * @description Firing pin shape, rifling (lands and grooves, twist), breech face marks.
+         */
         classCharacteristics?: components['schemas']['longText'];
+        /**
+         * Exhibit id
+         * @description The laboratory's id of the exhibit.
+         */
         exhibitId: string;
-        /** @description Reference of an image or 3D topography file (e.g. an X3P id). */
+        /**
+         * Image reference
+         * @description Reference of an image or 3D topography file (e.g. an X3P id).
+         */
         imageRef?: string;
-        /** @enum {unknown} */
+        /**
+         * Seized item
+         * @description The item of an earlier trace request this exhibit comes from (e.g. the test-fire of a seized pistol): that request's message id and the item id.
+         */
+        seizedItem?: {
+          /**
+           * Item id
+           * @description The item id in that request.
+           */
+          itemId: components['schemas']['itemId'];
+          /**
+           * Trace request message id
+           * @description Id of the trace request message that named the item.
+           */
+          messageId: components['schemas']['uuidV7'];
+          /**
+           * Request reference
+           * @description That request's reference, for the reader.
+           */
+          requestRef?: string;
+        };
+        /**
+         * Type of exhibit
+         * @description cartridge-case, bullet or test-fire.
+         * @enum {unknown}
+         */
         type: 'cartridge-case' | 'bullet' | 'test-fire';
       }[];
-      /** @enum {unknown} */
+      /**
+       * Grade
+       * @description intelligence: for leads only; evidential: may be used as evidence (after confirmation).
+       * @enum {unknown}
+       */
       grade: 'intelligence' | 'evidential';
       /**
+       * Kind of hit
        * @description lead: unconfirmed correlation candidate; confirmed: examiner-confirmed link.
        * @enum {unknown}
        */
       kind: 'lead' | 'confirmed';
-      /** @description The cases the hit links (at least two). */
+      /**
+       * Linked cases
+       * @description The cases the hit links (at least two).
+       */
       linkedCases: {
+        /**
+         * Case reference
+         * @description Case number in its jurisdiction.
+         */
         caseRef: string;
+        /**
+         * Jurisdiction
+         * @description Federation member whose case it is.
+         */
         jurisdiction: components['schemas']['memberId'];
-        /** @description Date of the occurrence, or 'unknown'. */
+        /**
+         * Date of occurrence
+         * @description Date of the occurrence, or 'unknown'.
+         */
         occurrenceDate: components['schemas']['date'] | 'unknown';
+        /**
+         * Offence
+         * @description Offence in words.
+         */
         offence?: components['schemas']['shortText'];
+        /**
+         * Place
+         * @description Where it happened.
+         */
         place?: components['schemas']['place'];
       }[];
+      /**
+       * Linked firearm
+       * @description When a test-fire links a recovered firearm: the firearm and its trace reference.
+       */
       linkedFirearm?: {
+        /**
+         * Firearm
+         * @description The recovered firearm as marked.
+         */
         firearm: components['schemas']['firearm'];
+        /**
+         * Trace reference
+         * @description Reference of the trace request about it.
+         */
         traceRef?: string;
       };
-      /** @description The sender's reference. */
+      /**
+       * Notification reference
+       * @description The sender's reference.
+       */
       notificationRef: string;
+      /**
+       * Originating laboratory
+       * @description Laboratory or site that made the correlation.
+       */
       originatingLab: {
+        /**
+         * Laboratory id
+         * @description Code of the laboratory or site.
+         */
         id: string;
+        /**
+         * Laboratory name
+         * @description Name of the laboratory.
+         */
         name: components['schemas']['shortText'];
       };
+      /**
+       * Requested action
+       * @description What the receiver is asked to do.
+       */
       requestedAction?: {
+        /**
+         * Action
+         * @description What is asked, in words.
+         */
         action: components['schemas']['longText'];
+        /**
+         * Point of contact
+         * @description Who to contact about it.
+         */
         contact?: components['schemas']['contact'];
+        /**
+         * Deadline
+         * @description By when.
+         */
         deadline?: components['schemas']['date'];
       };
+      /**
+       * Why it is shared
+       * @description The sharing criteria this hit meets.
+       */
       sharingCriteria?: (
         | 'near-border'
         | 'border-seizure'
@@ -715,10 +1230,22 @@ export type components = {
         | 'terrorism'
         | 'possessor-resident-abroad'
       )[];
+      /**
+       * Matching system
+       * @description The system and network that produced the correlation.
+       */
       system?: {
-        /** @enum {unknown} */
+        /**
+         * System
+         * @description IBIS, EVOFINDER or other.
+         * @enum {unknown}
+         */
         name: 'IBIS' | 'EVOFINDER' | 'other';
-        /** @enum {unknown} */
+        /**
+         * Network
+         * @description national, IBIN or other.
+         * @enum {unknown}
+         */
         network?: 'national' | 'IBIN' | 'other';
       };
     };
@@ -737,14 +1264,185 @@ export type components = {
         type?: components['schemas']['setOf'];
       };
     } & unknown;
+    /**
+     * Seized item
+     * @description One item of the seizure: a firearm or light weapon, an ammunition lot, or an essential component or accessory.
+     */
+    item:
+      | {
+          /**
+           * Exhibit reference
+           * @description The seizing agency's exhibit or evidence bag number, where it differs from the item id.
+           */
+          exhibitRef?: string;
+          /**
+           * Firearm or light weapon
+           * @description Identification as marked.
+           */
+          firearm: components['schemas']['firearm'];
+          /**
+           * Item id
+           * @description Unique within this request (e.g. the exhibit number); answers refer to the item by it.
+           */
+          itemId: components['schemas']['itemId'];
+          /**
+           * Kind of item
+           * @description firearm, ammunition or component.
+           * @constant
+           */
+          kind: 'firearm';
+        }
+      | {
+          /**
+           * Ammunition lot
+           * @description Calibre, headstamp as read, lot and quantity.
+           */
+          ammunition: components['schemas']['ammunitionLot'];
+          /**
+           * Exhibit reference
+           * @description The seizing agency's exhibit or evidence bag number, where it differs from the item id.
+           */
+          exhibitRef?: string;
+          /**
+           * Item id
+           * @description Unique within this request (e.g. the exhibit number); answers refer to the item by it.
+           */
+          itemId: components['schemas']['itemId'];
+          /**
+           * Kind of item
+           * @description firearm, ammunition or component.
+           * @constant
+           */
+          kind: 'ammunition';
+        }
+      | {
+          /**
+           * Component or accessory
+           * @description The part and its marking as on the part.
+           */
+          component: components['schemas']['component'];
+          /**
+           * Exhibit reference
+           * @description The seizing agency's exhibit or evidence bag number, where it differs from the item id.
+           */
+          exhibitRef?: string;
+          /**
+           * Item id
+           * @description Unique within this request (e.g. the exhibit number); answers refer to the item by it.
+           */
+          itemId: components['schemas']['itemId'];
+          /**
+           * Kind of item
+           * @description firearm, ammunition or component.
+           * @constant
+           */
+          kind: 'component';
+        };
+    /**
+     * Item answer
+     * @description The answer for one item of the request, named by its item id.
+     */
+    itemAnswer: {
+      /**
+       * Corrected identification
+       * @description Corrected identification of an ammunition lot (e.g. manufacturer identified from the headstamp).
+       */
+      ammunitionCorrected?: components['schemas']['ammunitionLot'];
+      /**
+       * Chain of custody
+       * @description Ordered from the manufacturer to the last known holder (for a lot: manufacturer, exporter, importer, end user).
+       */
+      chainOfCustody?: components['schemas']['custodyEntry'][];
+      /**
+       * Corrected identification
+       * @description Corrected identification of a component or accessory.
+       */
+      componentCorrected?: components['schemas']['component'];
+      /**
+       * Diversion
+       * @description How the item left legal hands: theft, embezzlement, reactivation, conversion or unknown.
+       */
+      diversion?: components['schemas']['diversion'];
+      /**
+       * Corrected identification
+       * @description Corrected identification of a firearm or light weapon.
+       */
+      firearmCorrected?: components['schemas']['firearm'];
+      /**
+       * Item id
+       * @description The item id of the request this answer is for.
+       */
+      itemId: components['schemas']['itemId'];
+      /**
+       * Last known legal owner
+       * @description Personal data when a person: controlled by the sharing policy.
+       */
+      lastKnownLegalOwner?: components['schemas']['party'];
+      lostStolen?: components['schemas']['lostStolen'];
+      /**
+       * Note
+       * @description Anything else about this item.
+       */
+      note?: components['schemas']['longText'];
+      /**
+       * Reason
+       * @description Why the item could not be traced.
+       */
+      reasonCode?: components['schemas']['reasonCode'];
+      registration?: components['schemas']['registration'];
+      /**
+       * Status
+       * @description completed: this item is traced; unable: it cannot be traced (say why); pending: still being worked on, answered in a later response.
+       * @enum {unknown}
+       */
+      status: 'completed' | 'unable' | 'pending';
+      /**
+       * Time to crime (days)
+       * @description Days from the first retail sale to the recovery.
+       */
+      timeToCrimeDays?: number;
+    } & unknown;
+    /**
+     * Item id
+     * @description The requester's id of one seized item, unique within the request (e.g. its exhibit number); answers refer to items by it.
+     */
+    itemId: string;
     keyPair: {
       /** @description PEM file of the certificate. */
       cert: string;
       /** @description PEM file of the private key (PKCS#8). */
       key: string;
     };
+    /**
+     * Text
+     * @description A text of at most 4 000 characters.
+     */
     longText: string;
-    /** @description Federation member id: an ISO 3166-1 alpha-2 code (XK for Kosovo*) or EU-<code> for EU member states and bodies. */
+    /**
+     * Lost or stolen
+     * @description A hit in a lost or stolen register.
+     */
+    lostStolen: {
+      /**
+       * Date reported lost or stolen
+       * @description The day the loss or theft was reported.
+       */
+      date: components['schemas']['date'];
+      /**
+       * Place
+       * @description Where it was lost or stolen.
+       */
+      place?: components['schemas']['place'];
+      /**
+       * Reporting agency
+       * @description Agency that recorded the report.
+       */
+      reportingAgency?: components['schemas']['shortText'];
+    };
+    /**
+     * Member
+     * @description Federation member id: an ISO 3166-1 alpha-2 code (XK for Kosovo*) or EU-<code> for EU member states and bodies.
+     */
     memberId: string;
     Message: components['schemas']['message.schema'];
     /**
@@ -835,6 +1533,7 @@ export type components = {
       updatedAt: string;
     };
     /**
+     * Message type
      * @description Type of a message exchanged between nodes.
      * @enum {unknown}
      */
@@ -894,11 +1593,50 @@ export type components = {
           /** @default roles */
           rolesClaim: string;
         };
+        /** @description Sign-in to the web console at /console/: OpenID Connect authorization code flow with PKCE against the jurisdiction's identity provider (Keycloak, ADFS, Entra ID, ...). The node is the backend-for-frontend: it keeps the tokens, the browser holds only an HttpOnly session cookie. */
+        console?: {
+          /**
+           * @description A session not used for this long ends.
+           * @default 1800
+           */
+          idleSeconds: number;
+          oidc: {
+            clientId: string;
+            /** @description Environment variable holding the client secret. Give this or clientSecretFile. */
+            clientSecretEnv?: string;
+            /** @description File holding the client secret (read at start, never logged). Give this or clientSecretEnv. */
+            clientSecretFile?: string;
+            /** @description Issuer URL of the identity provider (discovery at <issuer>/.well-known/openid-configuration; the ID token is verified with the keys of its jwks_uri). Plain http is accepted for a loopback address only (dev). */
+            issuer: string;
+            /**
+             * @description Claim of the ID token (or of userinfo) holding the user's local API roles: an array of strings or a space-separated string; a dotted path reaches into objects (Keycloak: realm_access.roles).
+             * @default roles
+             */
+            rolesClaim: string;
+            /**
+             * @description Scopes requested at sign-in; openid is always one of them.
+             * @default [
+             *       "openid",
+             *       "profile"
+             *     ]
+             */
+            scopes: string[];
+          };
+          /** @description Origin at which browsers reach this local API (scheme, host, port; no path), e.g. https://ffx.police.example:7501. The redirect and post-logout URIs are built from it, and state-changing requests of signed-in users must come from it. */
+          publicUrl: string;
+          /**
+           * @description Longest life of a console session.
+           * @default 28800
+           */
+          sessionSeconds: number;
+        };
         /** @default 127.0.0.1 */
         host: string;
         /** @default 1048576 */
         maxBodyBytes: number;
         port: components['schemas']['port'];
+        /** @description Certificate and key of the local API: when given it listens on HTTPS only (and the console's cookies are Secure). */
+        tls?: components['schemas']['keyPair'];
       };
       log?: {
         /** @description Write logs to this file instead of standard output. */
@@ -912,8 +1650,38 @@ export type components = {
       /** @description This node's federation member id, as listed in the federation directory. */
       nodeId: components['schemas']['memberId'];
       peerApi: {
+        /**
+         * @description Longest time a TLS handshake may take; the connection is closed after it.
+         * @default 5000
+         */
+        handshakeTimeoutMs: number;
+        /**
+         * @description Longest time from a connection's TLS handshake (or its previous answer) to the end of a request's headers; the connection is closed after it.
+         * @default 5000
+         */
+        headersTimeoutMs: number;
         /** @default 127.0.0.1 */
         host: string;
+        /**
+         * @description Longest time a connection may stay without any traffic in either direction, whatever it is doing.
+         * @default 30000
+         */
+        idleTimeoutMs: number;
+        /**
+         * @description How long a kept-alive connection may wait idle for its next request.
+         * @default 5000
+         */
+        keepAliveTimeoutMs: number;
+        /**
+         * @description Connections open at once in all; further connections are closed at once, before their TLS handshake.
+         * @default 2048
+         */
+        maxConnections: number;
+        /**
+         * @description Connections open at once from one remote IP address; further connections from it are closed at once, before their TLS handshake.
+         * @default 256
+         */
+        maxConnectionsPerAddress: number;
         /**
          * @description Largest envelope accepted; larger bodies are refused before they are read whole.
          * @default 1048576
@@ -927,7 +1695,10 @@ export type components = {
           /** @default 60 */
           windowSeconds: number;
         };
-        /** @default 30000 */
+        /**
+         * @description Longest time a whole request (headers and body) may take; the connection is closed after it.
+         * @default 30000
+         */
         requestTimeoutMs: number;
       };
       pki: {
@@ -1015,37 +1786,124 @@ export type components = {
       redact?: components['schemas']['pointer'][];
       when?: components['schemas']['outboundConditions'];
     } & unknown;
-    /** @description A person or an entity (company, dealer, agency). */
+    /**
+     * Person or entity
+     * @description A person or an entity (company, dealer, agency).
+     */
     party: {
+      /**
+       * Address
+       * @description Address of the person or seat of the entity.
+       */
       address?: components['schemas']['place'];
-      /** @description Full date, or only the year after generalisation. */
+      /**
+       * Date of birth
+       * @description Full date, or only the year after generalisation.
+       */
       dateOfBirth?: components['schemas']['dateOrYear'];
-      /** @enum {unknown} */
+      /**
+       * Person or entity
+       * @description person: a natural person (personal data); entity: a company, dealer or agency.
+       * @enum {unknown}
+       */
       kind: 'person' | 'entity';
+      /**
+       * Licence number
+       * @description Firearms licence or dealer licence number.
+       */
       licenceNumber?: string;
+      /**
+       * Name
+       * @description Name of the person or entity.
+       */
       name: components['schemas']['shortText'];
+      /**
+       * Nationality
+       * @description ISO 3166-1 alpha-2 code.
+       */
       nationality?: components['schemas']['countryCode'];
     };
-    /** @description A natural person (personal data: policy-controlled). */
+    /**
+     * Person
+     * @description A natural person (personal data: policy-controlled).
+     */
     person: {
+      /**
+       * Address
+       * @description Residence: personal data.
+       */
       address?: components['schemas']['place'];
+      /**
+       * Aliases
+       * @description Other names the person is known by.
+       */
       aliases?: components['schemas']['shortText'][];
-      /** @description Full date, or only the year after generalisation. */
+      /**
+       * Date of birth
+       * @description Full date, or only the year after generalisation.
+       */
       dateOfBirth?: components['schemas']['dateOrYear'];
+      /**
+       * Identity document
+       * @description Type and number of an identity document.
+       */
       identityDocument?: string;
+      /**
+       * Name
+       * @description Full name as known.
+       */
       name: components['schemas']['shortText'];
+      /**
+       * Nationality
+       * @description One or more ISO country codes.
+       */
       nationality?: components['schemas']['countryCode'][];
+      /**
+       * Place of birth
+       * @description Country and municipality of birth.
+       */
       placeOfBirth?: components['schemas']['place'];
-      /** @enum {unknown} */
+      /**
+       * Sex
+       * @description F, M, X (other) or U (unknown).
+       * @enum {unknown}
+       */
       sex?: 'F' | 'M' | 'X' | 'U';
     };
-    /** @description A place: country, municipality, optional street address and coordinates. */
+    /**
+     * Place
+     * @description A place: country, municipality, optional street address and coordinates.
+     */
     place: {
+      /**
+       * Coordinates
+       * @description Where precise coordinates are known.
+       */
       coordinates?: components['schemas']['coordinates'];
+      /**
+       * Country
+       * @description ISO 3166-1 alpha-2 code (XK for Kosovo*).
+       */
       country: components['schemas']['countryCode'];
+      /**
+       * Locality
+       * @description Village, quarter or border crossing point.
+       */
       locality?: components['schemas']['shortText'];
+      /**
+       * Municipality
+       * @description Municipality or city.
+       */
       municipality?: components['schemas']['shortText'];
+      /**
+       * Postal code
+       * @description As written in the country.
+       */
       postalCode?: string;
+      /**
+       * Street address
+       * @description Street and number: personal data when it is a person's address.
+       */
       street?: components['schemas']['shortText'];
     };
     /** @description A JSON pointer into the body; `*` stands for every item of an array. */
@@ -1122,6 +1980,7 @@ export type components = {
       type: string;
     };
     /**
+     * Purpose
      * @description Purpose of the processing.
      * @enum {unknown}
      */
@@ -1149,6 +2008,17 @@ export type components = {
       }[];
       ready: boolean;
     };
+    /**
+     * Reason
+     * @description Why the trace could not be completed.
+     * @enum {unknown}
+     */
+    reasonCode:
+      | 'no-record'
+      | 'insufficient-identification'
+      | 'legal-restriction'
+      | 'records-destroyed'
+      | 'other';
     Receipt: components['schemas']['receipt.schema'];
     /**
      * Receipt
@@ -1174,6 +2044,33 @@ export type components = {
       type: 'receipt';
       /** @constant */
       v: 1;
+    };
+    /**
+     * Registration
+     * @description Status in the national register.
+     */
+    registration: {
+      /**
+       * Deregistered on
+       * @description Date it was removed from the register.
+       */
+      deregisteredOn?: components['schemas']['date'];
+      /**
+       * Licence number
+       * @description Licence under which it was registered.
+       */
+      licenceNumber?: string;
+      /**
+       * Registered on
+       * @description Date of registration.
+       */
+      registeredOn?: components['schemas']['date'];
+      /**
+       * Register status
+       * @description registered, deregistered, never-registered or unknown.
+       * @enum {unknown}
+       */
+      status: 'registered' | 'deregistered' | 'never-registered' | 'unknown';
     };
     /** Reply to a received trace request */
     ReplyRequest: {
@@ -1282,6 +2179,10 @@ export type components = {
       };
     };
     SharingPolicy: components['schemas']['sharing-policy.schema'];
+    /**
+     * Text
+     * @description A short text (at most 200 characters).
+     */
     shortText: string;
     /** @description Handling as the analyst sets it; containsPersonalData is computed by the node from the body. */
     SubmitHandling: {
@@ -1333,115 +2234,456 @@ export type components = {
       notMatches?: string;
     };
     /**
+     * TLP
      * @description Traffic Light Protocol 2.0 label.
      * @enum {unknown}
      */
     tlp: 'CLEAR' | 'GREEN' | 'AMBER' | 'AMBER+STRICT' | 'RED';
     /**
      * Trace request
-     * @description A request to trace a firearm (after ATF Form 3312.1, NCIC recovered-gun records and INTERPOL iARMS).
+     * @description A request to trace a firearm, light weapon, ammunition lot or component, or every item of a seizure (after ATF Form 3312.1, NCIC recovered-gun records, INTERPOL iARMS and the International Tracing Instrument). Give either one firearm or a list of items.
      */
     'trace-request.schema': {
-      /** @description Case number of the requesting agency. */
+      /**
+       * Case reference
+       * @description Case number of the requesting agency.
+       */
       caseRef: string;
-      firearm: components['schemas']['firearm'];
+      /**
+       * Firearm
+       * @description The one firearm or light weapon to trace (a single-item request). For a seizure of several items, use Items instead.
+       */
+      firearm?: components['schemas']['firearm'];
+      /**
+       * Items
+       * @description Every item of a seizure to trace (firearms and light weapons, ammunition lots, components), each with its own item id; the recovery, possessor and questions apply to all. Use instead of Firearm.
+       */
+      items?: components['schemas']['item'][];
+      /**
+       * Offence
+       * @description What the items were involved in.
+       */
       offence: {
-        /** @description Offence category code. */
+        /**
+         * Offence code
+         * @description Offence category code.
+         */
         code: string;
+        /**
+         * Offence, in words
+         * @description Short description of the offence.
+         */
         text?: components['schemas']['longText'];
       };
-      /** @description Project or operation code (e.g. a joint action day). */
+      /**
+       * Operation
+       * @description Project or operation code (e.g. a joint action day).
+       */
       operation?: string;
-      /** @description Person the firearm was recovered from: personal data, controlled by the sharing policy. */
+      /**
+       * Possessor
+       * @description Person the firearm was recovered from: personal data, controlled by the sharing policy.
+       */
       possessor?: components['schemas']['person'];
+      /**
+       * Checks already made
+       * @description Registers and databases already consulted, with their result.
+       */
       priorChecks?: {
-        /** @enum {unknown} */
+        /**
+         * Register or database
+         * @description national-register, lost-stolen-database, iarms, ballistic-reference or other.
+         * @enum {unknown}
+         */
         check:
           'national-register' | 'lost-stolen-database' | 'iarms' | 'ballistic-reference' | 'other';
+        /**
+         * Detail
+         * @description What was found, or which database when other.
+         */
         detail?: components['schemas']['longText'];
-        /** @enum {unknown} */
+        /**
+         * Result
+         * @description hit, no-hit, pending or not-available.
+         * @enum {unknown}
+         */
         result: 'hit' | 'no-hit' | 'pending' | 'not-available';
       }[];
-      /** @enum {unknown} */
+      /**
+       * Priority
+       * @description routine, or urgent with a justification.
+       * @enum {unknown}
+       */
       priority: 'routine' | 'urgent';
-      /** @description What is asked. */
+      /**
+       * Questions
+       * @description What is asked.
+       */
       questions?: (
         'origin' | 'chain-of-custody' | 'last-legal-owner' | 'lost-stolen-status' | 'other'
       )[];
+      /**
+       * Recovery
+       * @description When, where and by whom the items were recovered or seized.
+       */
       recovery: {
+        /**
+         * Recovering agency
+         * @description Agency that recovered or seized the items.
+         */
         agency: components['schemas']['shortText'];
+        /**
+         * Circumstances
+         * @description How the items were found (scene, search, border control, cache).
+         */
         circumstances?: components['schemas']['longText'];
+        /**
+         * Date of recovery
+         * @description The day the items were recovered or seized.
+         */
         date: components['schemas']['date'];
+        /**
+         * Place of recovery
+         * @description Country, municipality and, where known, coordinates.
+         */
         place: components['schemas']['place'];
       };
+      /**
+       * Requester
+       * @description Agency, unit and officer asking, with contact details.
+       */
       requester: components['schemas']['contact'];
-      /** @description The requesting FFP's own reference. */
+      /**
+       * Request reference
+       * @description The requesting FFP's own reference.
+       */
       requestRef: string;
+      /**
+       * Special instructions
+       * @description Anything else the responder must know.
+       */
       specialInstructions?: components['schemas']['longText'];
+      /**
+       * Why urgent
+       * @description Required when the priority is urgent: deadline, custody, risk.
+       */
       urgencyJustification?: components['schemas']['longText'];
-    };
+      $defs: {
+        /**
+         * Seized item
+         * @description One item of the seizure: a firearm or light weapon, an ammunition lot, or an essential component or accessory.
+         */
+        item:
+          | {
+              /**
+               * Exhibit reference
+               * @description The seizing agency's exhibit or evidence bag number, where it differs from the item id.
+               */
+              exhibitRef?: string;
+              /**
+               * Firearm or light weapon
+               * @description Identification as marked.
+               */
+              firearm: components['schemas']['firearm'];
+              /**
+               * Item id
+               * @description Unique within this request (e.g. the exhibit number); answers refer to the item by it.
+               */
+              itemId: components['schemas']['itemId'];
+              /**
+               * Kind of item
+               * @description firearm, ammunition or component.
+               * @constant
+               */
+              kind: 'firearm';
+            }
+          | {
+              /**
+               * Ammunition lot
+               * @description Calibre, headstamp as read, lot and quantity.
+               */
+              ammunition: components['schemas']['ammunitionLot'];
+              /**
+               * Exhibit reference
+               * @description The seizing agency's exhibit or evidence bag number, where it differs from the item id.
+               */
+              exhibitRef?: string;
+              /**
+               * Item id
+               * @description Unique within this request (e.g. the exhibit number); answers refer to the item by it.
+               */
+              itemId: components['schemas']['itemId'];
+              /**
+               * Kind of item
+               * @description firearm, ammunition or component.
+               * @constant
+               */
+              kind: 'ammunition';
+            }
+          | {
+              /**
+               * Component or accessory
+               * @description The part and its marking as on the part.
+               */
+              component: components['schemas']['component'];
+              /**
+               * Exhibit reference
+               * @description The seizing agency's exhibit or evidence bag number, where it differs from the item id.
+               */
+              exhibitRef?: string;
+              /**
+               * Item id
+               * @description Unique within this request (e.g. the exhibit number); answers refer to the item by it.
+               */
+              itemId: components['schemas']['itemId'];
+              /**
+               * Kind of item
+               * @description firearm, ammunition or component.
+               * @constant
+               */
+              kind: 'component';
+            };
+      };
+    } & (unknown & unknown & unknown);
     /**
      * Trace response
-     * @description The answer to a trace request (the message's inReplyTo is the request's id).
+     * @description The answer to a trace request (the message's inReplyTo is the request's id). A single-item request is answered with the fields below; a seizure is answered item by item in Items, possibly in parts: partial now, the rest in a later response.
      */
     'trace-response.schema': {
-      /** @description Ordered from the manufacturer to the last known holder. */
-      chainOfCustody?: {
-        country?: components['schemas']['countryCode'];
-        date?: components['schemas']['date'];
-        licenceNumber?: string;
-        name: components['schemas']['shortText'];
-        /** @enum {unknown} */
-        role:
-          | 'manufacturer'
-          | 'exporter'
-          | 'importer'
-          | 'wholesaler'
-          | 'dealer'
-          | 'first-retail-purchaser'
-          | 'owner';
-      }[];
-      /** @enum {unknown} */
-      diversion?: 'theft' | 'embezzlement' | 'reactivation' | 'conversion' | 'unknown';
-      /** @description Corrected identification of the firearm. */
-      firearmCorrected?: components['schemas']['firearm'];
-      /** @description Personal data when a person: controlled by the sharing policy. */
-      lastKnownLegalOwner?: components['schemas']['party'];
-      lostStolen?: {
-        date: components['schemas']['date'];
-        place?: components['schemas']['place'];
-        reportingAgency?: components['schemas']['shortText'];
-      };
       /**
+       * Chain of custody
+       * @description Ordered from the manufacturer to the last known holder.
+       */
+      chainOfCustody?: components['schemas']['custodyEntry'][];
+      /**
+       * Diversion
+       * @description How the item left legal hands: theft, embezzlement, reactivation, conversion or unknown.
+       */
+      diversion?: components['schemas']['diversion'];
+      /**
+       * Corrected identification
+       * @description Corrected identification of the firearm.
+       */
+      firearmCorrected?: components['schemas']['firearm'];
+      /**
+       * Item answers
+       * @description For a seizure: the answer item by item (each item id once). Items not listed are not answered yet; a later response answers them.
+       */
+      items?: components['schemas']['itemAnswer'][];
+      /**
+       * Last known legal owner
+       * @description Personal data when a person: controlled by the sharing policy.
+       */
+      lastKnownLegalOwner?: components['schemas']['party'];
+      lostStolen?: components['schemas']['lostStolen'];
+      /**
+       * Reason
        * @description Why the trace could not be completed.
+       */
+      reasonCode?: components['schemas']['reasonCode'];
+      registration?: components['schemas']['registration'];
+      /**
+       * Request reference
+       * @description Echoes the request's reference.
+       */
+      requestRef: string;
+      /**
+       * Responder
+       * @description Agency, unit and officer answering, with contact details.
+       */
+      responder: components['schemas']['contact'];
+      /**
+       * Restrictions
+       * @description Use restrictions set by the responder; they travel with the data.
+       */
+      restrictions?: components['schemas']['longText'];
+      /**
+       * Status
+       * @description completed: everything asked is answered; partial: some is answered, more follows in a later response; unable: the trace cannot be done (say why).
        * @enum {unknown}
        */
-      reasonCode?:
-        | 'no-record'
-        | 'insufficient-identification'
-        | 'legal-restriction'
-        | 'records-destroyed'
-        | 'other';
-      registration?: {
-        deregisteredOn?: components['schemas']['date'];
-        licenceNumber?: string;
-        registeredOn?: components['schemas']['date'];
-        /** @enum {unknown} */
-        status: 'registered' | 'deregistered' | 'never-registered' | 'unknown';
-      };
-      /** @description Echoes the request's reference. */
-      requestRef: string;
-      responder: components['schemas']['contact'];
-      /** @description Use restrictions set by the responder; they travel with the data. */
-      restrictions?: components['schemas']['longText'];
-      /** @enum {unknown} */
       status: 'completed' | 'partial' | 'unable';
-      /** @description Days from the first retail sale to the recovery. */
+      /**
+       * Time to crime (days)
+       * @description Days from the first retail sale to the recovery.
+       */
       timeToCrimeDays?: number;
-    };
+      $defs: {
+        /**
+         * Lost or stolen
+         * @description A hit in a lost or stolen register.
+         */
+        lostStolen: {
+          /**
+           * Date reported lost or stolen
+           * @description The day the loss or theft was reported.
+           */
+          date: components['schemas']['date'];
+          /**
+           * Place
+           * @description Where it was lost or stolen.
+           */
+          place?: components['schemas']['place'];
+          /**
+           * Reporting agency
+           * @description Agency that recorded the report.
+           */
+          reportingAgency?: components['schemas']['shortText'];
+        };
+        /**
+         * Holder
+         * @description One holder in the chain of custody.
+         */
+        custodyEntry: {
+          /**
+           * Country
+           * @description ISO code.
+           */
+          country?: components['schemas']['countryCode'];
+          /**
+           * Date
+           * @description When the holder received the item.
+           */
+          date?: components['schemas']['date'];
+          /**
+           * Licence number
+           * @description Manufacturing, export, dealer or firearms licence.
+           */
+          licenceNumber?: string;
+          /**
+           * Name
+           * @description Name of the holder (personal data when a person).
+           */
+          name: components['schemas']['shortText'];
+          /**
+           * Role
+           * @description manufacturer, exporter, importer, wholesaler, dealer, first-retail-purchaser or owner.
+           * @enum {unknown}
+           */
+          role:
+            | 'manufacturer'
+            | 'exporter'
+            | 'importer'
+            | 'wholesaler'
+            | 'dealer'
+            | 'first-retail-purchaser'
+            | 'owner';
+        };
+        /**
+         * Registration
+         * @description Status in the national register.
+         */
+        registration: {
+          /**
+           * Deregistered on
+           * @description Date it was removed from the register.
+           */
+          deregisteredOn?: components['schemas']['date'];
+          /**
+           * Licence number
+           * @description Licence under which it was registered.
+           */
+          licenceNumber?: string;
+          /**
+           * Registered on
+           * @description Date of registration.
+           */
+          registeredOn?: components['schemas']['date'];
+          /**
+           * Register status
+           * @description registered, deregistered, never-registered or unknown.
+           * @enum {unknown}
+           */
+          status: 'registered' | 'deregistered' | 'never-registered' | 'unknown';
+        };
+        /**
+         * Reason
+         * @description Why the trace could not be completed.
+         * @enum {unknown}
+         */
+        reasonCode:
+          | 'no-record'
+          | 'insufficient-identification'
+          | 'legal-restriction'
+          | 'records-destroyed'
+          | 'other';
+        /**
+         * Diversion
+         * @enum {unknown}
+         */
+        diversion: 'theft' | 'embezzlement' | 'reactivation' | 'conversion' | 'unknown';
+        /**
+         * Item answer
+         * @description The answer for one item of the request, named by its item id.
+         */
+        itemAnswer: {
+          /**
+           * Corrected identification
+           * @description Corrected identification of an ammunition lot (e.g. manufacturer identified from the headstamp).
+           */
+          ammunitionCorrected?: components['schemas']['ammunitionLot'];
+          /**
+           * Chain of custody
+           * @description Ordered from the manufacturer to the last known holder (for a lot: manufacturer, exporter, importer, end user).
+           */
+          chainOfCustody?: components['schemas']['custodyEntry'][];
+          /**
+           * Corrected identification
+           * @description Corrected identification of a component or accessory.
+           */
+          componentCorrected?: components['schemas']['component'];
+          /**
+           * Diversion
+           * @description How the item left legal hands: theft, embezzlement, reactivation, conversion or unknown.
+           */
+          diversion?: components['schemas']['diversion'];
+          /**
+           * Corrected identification
+           * @description Corrected identification of a firearm or light weapon.
+           */
+          firearmCorrected?: components['schemas']['firearm'];
+          /**
+           * Item id
+           * @description The item id of the request this answer is for.
+           */
+          itemId: components['schemas']['itemId'];
+          /**
+           * Last known legal owner
+           * @description Personal data when a person: controlled by the sharing policy.
+           */
+          lastKnownLegalOwner?: components['schemas']['party'];
+          lostStolen?: components['schemas']['lostStolen'];
+          /**
+           * Note
+           * @description Anything else about this item.
+           */
+          note?: components['schemas']['longText'];
+          /**
+           * Reason
+           * @description Why the item could not be traced.
+           */
+          reasonCode?: components['schemas']['reasonCode'];
+          registration?: components['schemas']['registration'];
+          /**
+           * Status
+           * @description completed: this item is traced; unable: it cannot be traced (say why); pending: still being worked on, answered in a later response.
+           * @enum {unknown}
+           */
+          status: 'completed' | 'unable' | 'pending';
+          /**
+           * Time to crime (days)
+           * @description Days from the first retail sale to the recovery.
+           */
+          timeToCrimeDays?: number;
+        } & unknown;
+      };
+    } & (unknown & unknown);
     TraceRequest: components['schemas']['trace-request.schema'];
     TraceResponse: components['schemas']['trace-response.schema'];
-    /** @description A UUID version 7 (time-ordered), lower case. */
+    /**
+     * Message id
+     * @description A UUID version 7 (time-ordered), lower case.
+     */
     uuidV7: string;
   };
   responses: {

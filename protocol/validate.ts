@@ -36,6 +36,8 @@ const ajv = new Ajv2020({
   strictRequired: false,
   allErrors: true,
   allowUnionTypes: true,
+  // A seized item's `kind` picks its oneOf branch, so a bad item reports that branch's errors only.
+  discriminator: true,
 });
 addFormats(ajv);
 for (const s of referencedSchemas) ajv.addSchema(s);
@@ -145,6 +147,19 @@ function describe(e: ErrorObject): SchemaProblem {
         keyword: 'const',
         message: `must be ${JSON.stringify(params.allowedValue)}`,
       };
+    case 'discriminator': {
+      const tag = String(params.tag);
+      return {
+        pointer: `${at}/${escape(tag)}`,
+        keyword: 'discriminator',
+        message:
+          params.error === 'tag'
+            ? `${tag} is required and must be a string`
+            : `${JSON.stringify(params.tagValue)} is not one of the kinds allowed here`,
+      };
+    }
+    case 'false schema':
+      return { pointer: at, keyword: 'false schema', message: 'is not allowed here' };
     default:
       return { pointer: at, keyword: e.keyword, message: e.message ?? 'is invalid' };
   }
