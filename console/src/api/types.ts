@@ -1,0 +1,24 @@
+// API types of the console, taken from the types generated from openapi.yaml and schemas/.
+import type { components } from '../../../generated/openapi.js';
+
+type S = components['schemas'];
+
+export type MessageType = S['messageType'];
+export type MessageStatus = S['MessageStatus'];
+export type MessageSummary = S['MessageSummary'];
+export type MessageDetail = S['MessageDetail'];
+export type MessageList = S['MessageList'];
+export type HistoryEntry = S['HistoryEntry'];
+export type SubmitRequest = S['SubmitRequest'];
+export type SubmitHandling = S['SubmitHandling'];
+export type SubmitResult = S['SubmitResult'];
+export type ReplyRequest = S['ReplyRequest'];
+export type DecisionSummary = S['DecisionSummary'];
+export type PolicyPreview = S['PolicyPreview'];
+export type PolicyPreviewRequest = S['PolicyPreviewRequest'];
+export type Readiness = S['Readiness'];
+export type DeadLetterList = S['DeadLetterList'];
+export type QueueOperationResult = S['QueueOperationResult'];
+export type Problem = S['Problem'];
+export type Handling = S['handling'];
+export type HandlingCode = S['handlingCode'];

@@ -1,0 +1,36 @@
+// A case thread: request, response, hits and later messages as one story, updated live.
+import { useTranslation } from 'react-i18next';
+import type { PageProps } from '../../app/pages.js';
+import { useLive } from '../../app/use-live.js';
+import { href } from '../../app/route.js';
+import { formatTime } from '../../components/format.js';
+import { loadThread } from './load-thread.js';
+
+/** `#/thread/<box>/<id>`. */
+export default function ThreadPage({ route }: PageProps) {
+  const { t } = useTranslation();
+  const id = route.args[1] ?? route.args[0] ?? '';
+  const live = useLive((signal) => loadThread(id, signal), [id]);
+  return (
+    <section aria-labelledby="thread-heading">
+      <h1 id="thread-heading">{t('thread.heading')}</h1>
+      <p>{t('thread.lead')}</p>
+      {live.error ? <p role="alert">{live.error.message}</p> : null}
+      {live.data && live.data.length === 0 ? <p>{t('thread.empty')}</p> : null}
+      <ol className="thread">
+        {(live.data ?? []).map((m) => (
+          <li key={`${m.box}-${m.id}`} className={`thread-item thread-${m.box}`}>
+            <a href={href(m.box === 'in' ? 'inbox' : 'outbox', m.id)}>
+              {t(`type.${m.type}`)} {m.from} → {m.to}
+            </a>{' '}
+            <span className="muted">
+              ({m.box === 'in' ? t('thread.receivedBox') : t('thread.sent')}{' '}
+              {formatTime(m.createdAt)})
+            </span>{' '}
+            <span className={`badge badge-${m.status}`}>{t(`status.${m.status}`)}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
