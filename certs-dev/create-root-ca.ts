@@ -46,7 +46,8 @@ export async function createRootCa(options: RootCaOptions): Promise<CaMaterial> 
     },
     use: 'root',
     notBefore: options.notBefore ?? new Date(now.getTime() - 3600_000),
-    notAfter: options.notAfter ?? new Date(now.getTime() + (options.validityDays ?? 3650) * 86400_000),
+    notAfter:
+      options.notAfter ?? new Date(now.getTime() + (options.validityDays ?? 3650) * 86400_000),
     ...(options.serial ? { serial: options.serial } : {}),
   });
   return { keyPem: keys.privateKeyPem, certPem };

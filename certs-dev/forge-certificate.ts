@@ -20,9 +20,14 @@ const utf8String = asn1.Type.UTF8 as unknown as forge.asn1.Class;
 export function subjectAttributes(s: Subject): forge.pki.CertificateField[] {
   const attrs: forge.pki.CertificateField[] = [];
   if (s.country) attrs.push({ name: 'countryName', value: s.country });
-  if (s.organization) attrs.push({ name: 'organizationName', value: s.organization, valueTagClass: utf8String });
+  if (s.organization)
+    attrs.push({ name: 'organizationName', value: s.organization, valueTagClass: utf8String });
   if (s.organizationalUnit) {
-    attrs.push({ name: 'organizationalUnitName', value: s.organizationalUnit, valueTagClass: utf8String });
+    attrs.push({
+      name: 'organizationalUnitName',
+      value: s.organizationalUnit,
+      valueTagClass: utf8String,
+    });
   }
   attrs.push({ name: 'commonName', value: s.commonName, valueTagClass: utf8String });
   return attrs;
@@ -54,8 +59,9 @@ export function signCertificate(cert: forge.pki.Certificate, signingKeyPem: stri
   };
   cert.signatureOid = oid;
   internal.siginfo.algorithmOid = oid;
-  const getTbs = (pki as unknown as { getTBSCertificate(c: forge.pki.Certificate): forge.asn1.Asn1 })
-    .getTBSCertificate;
+  const getTbs = (
+    pki as unknown as { getTBSCertificate: (c: forge.pki.Certificate) => forge.asn1.Asn1 }
+  ).getTBSCertificate;
   internal.tbsCertificate = getTbs(cert);
   const der = Buffer.from(asn1.toDer(internal.tbsCertificate).getBytes(), 'binary');
   cert.signature = sign('sha256', der, createPrivateKey(signingKeyPem)).toString('binary');

@@ -92,7 +92,8 @@ async function prepareOut(out: string, force: boolean): Promise<void> {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return;
-    if (code === 'ENOTDIR') throw new DevPkiError('PKI-OUT-EXISTS', `${out} exists and is not a folder`);
+    if (code === 'ENOTDIR')
+      throw new DevPkiError('PKI-OUT-EXISTS', `${out} exists and is not a folder`);
     throw err;
   }
   if (existing.length === 0) return;
@@ -102,7 +103,8 @@ async function prepareOut(out: string, force: boolean): Promise<void> {
       `${out} is not empty; refusing to overwrite it (--force replaces the dev PKI in it)`,
     );
   }
-  for (const entry of devPkiLayout.entries) await rm(join(out, entry), { recursive: true, force: true });
+  for (const entry of devPkiLayout.entries)
+    await rm(join(out, entry), { recursive: true, force: true });
 }
 
 /**
@@ -131,10 +133,16 @@ export async function generateDevPki(options: DevPkiOptions): Promise<DevPkiSumm
   const keySize = options.keySize ?? 3072;
   const validityDays = options.validityDays ?? 365;
   if (!Number.isInteger(keySize) || keySize < 2048 || keySize > 8192) {
-    throw new DevPkiError('PKI-OPTION', `key size must be an integer from 2048 to 8192, not ${keySize}`);
+    throw new DevPkiError(
+      'PKI-OPTION',
+      `key size must be an integer from 2048 to 8192, not ${keySize}`,
+    );
   }
   if (!(validityDays > 0)) {
-    throw new DevPkiError('PKI-OPTION', `validity must be a positive number of days, not ${validityDays}`);
+    throw new DevPkiError(
+      'PKI-OPTION',
+      `validity must be a positive number of days, not ${validityDays}`,
+    );
   }
   const known = federation.members.map((m) => m.id);
   const ids = options.members ?? known;
@@ -184,7 +192,10 @@ export async function generateDevPki(options: DevPkiOptions): Promise<DevPkiSumm
     const pairs = {} as Record<MemberCertificateUse, PemPair>;
     USES.forEach((use, u) => {
       const keys = memberKeys[i * USES.length + u]!;
-      pairs[use] = { keyPem: keys.privateKeyPem, certPem: issue(keys.publicKeyPem, memberSubject(m, use), use) };
+      pairs[use] = {
+        keyPem: keys.privateKeyPem,
+        certPem: issue(keys.publicKeyPem, memberSubject(m, use), use),
+      };
     });
     material.set(m.id, pairs);
   });

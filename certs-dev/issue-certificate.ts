@@ -53,7 +53,10 @@ function extensions(input: IssueInput, authorityKeyId: string): object[] {
     exts.push({ name: 'extKeyUsage', serverAuth: true, clientAuth: true });
     exts.push({
       name: 'subjectAltName',
-      altNames: [...dns.map((value) => ({ type: 2, value })), ...ip.map((v) => ({ type: 7, ip: v }))],
+      altNames: [
+        ...dns.map((value) => ({ type: 2, value })),
+        ...ip.map((v) => ({ type: 7, ip: v })),
+      ],
     });
   }
   exts.push({ name: 'subjectKeyIdentifier' });

@@ -19,7 +19,9 @@ async function read(path: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (err) {
-    throw new DevPkiError('PKI-LAYOUT', `cannot read ${path}: ${(err as Error).message}`, { cause: err });
+    throw new DevPkiError('PKI-LAYOUT', `cannot read ${path}: ${(err as Error).message}`, {
+      cause: err,
+    });
   }
 }
 
@@ -31,9 +33,13 @@ function decodePayload(jws: string, path: string): FederationDirectoryPayload {
   try {
     const parts = jws.split('.');
     if (parts.length !== 3) throw new Error('not three dot-separated parts');
-    return JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8')) as FederationDirectoryPayload;
+    return JSON.parse(
+      Buffer.from(parts[1]!, 'base64url').toString('utf8'),
+    ) as FederationDirectoryPayload;
   } catch (err) {
-    throw new DevPkiError('PKI-LAYOUT', `${path} is not a compact JWS with a JSON payload`, { cause: err });
+    throw new DevPkiError('PKI-LAYOUT', `${path} is not a compact JWS with a JSON payload`, {
+      cause: err,
+    });
   }
 }
 
@@ -59,9 +65,14 @@ export async function loadDevPki(out: string): Promise<LoadedDevPki> {
   let ids: string[];
   try {
     const entries = await readdir(devPkiLayout.membersDir(dir), { withFileTypes: true });
-    ids = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    ids = entries
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
   } catch (err) {
-    throw new DevPkiError('PKI-LAYOUT', `cannot list ${devPkiLayout.membersDir(dir)}`, { cause: err });
+    throw new DevPkiError('PKI-LAYOUT', `cannot list ${devPkiLayout.membersDir(dir)}`, {
+      cause: err,
+    });
   }
   const members: Record<string, MemberMaterial> = {};
   for (const id of ids) {
@@ -82,7 +93,10 @@ export async function loadDevPki(out: string): Promise<LoadedDevPki> {
     return old !== undefined && revokedSerials.has(certificateSerial(old.certPem));
   });
   if (!owner) {
-    throw new DevPkiError('PKI-LAYOUT', `no members/<ID>/sig-old.cert.pem holds a serial the directory revokes`);
+    throw new DevPkiError(
+      'PKI-LAYOUT',
+      `no members/<ID>/sig-old.cert.pem holds a serial the directory revokes`,
+    );
   }
   const revokedPair = members[owner]!['sig-old']!;
 
@@ -105,7 +119,7 @@ export async function loadDevPki(out: string): Promise<LoadedDevPki> {
     },
     tokenIssuer: {
       keyPem: await read(tokenPaths.key),
-      kid: String(jwks.keys[0]?.kid ?? ''),
+      kid: String((jwks.keys[0] as { kid?: string } | undefined)?.kid ?? ''),
       jwks,
       issuer: names.issuer,
       audience: names.audience,

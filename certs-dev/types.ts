@@ -54,11 +54,7 @@ export interface DirectoryMember {
 
 /** RFC 5280 revocation reasons the directory schema admits. */
 export type RevocationReason =
-  | 'unspecified'
-  | 'keyCompromise'
-  | 'affiliationChanged'
-  | 'superseded'
-  | 'cessationOfOperation';
+  'unspecified' | 'keyCompromise' | 'affiliationChanged' | 'superseded' | 'cessationOfOperation';
 
 /** One revoked certificate serial (lowercase hex) with when and why. */
 export interface RevokedCertificate {

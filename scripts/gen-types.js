@@ -23,7 +23,9 @@ const text = await prettier.format(header + body, { ...prettierConfig, parser: '
 if (process.argv.includes('--check')) {
   const current = await readFile(target, 'utf8').catch(() => '');
   if (current !== text) {
-    console.error('generated/openapi.ts is out of date with openapi.yaml or schemas/: run `npm run gen` and commit it');
+    console.error(
+      'generated/openapi.ts is out of date with openapi.yaml or schemas/: run `npm run gen` and commit it',
+    );
     process.exit(1);
   }
   console.log('generated/openapi.ts is up to date');

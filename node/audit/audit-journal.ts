@@ -138,11 +138,15 @@ export class AuditJournal {
 
   /** Resolves when everything appended so far is written (or the writer gave up for now). */
   async flush(): Promise<void> {
-    while (this.#writing) await this.#writing;
+    await this.#drain();
     if (this.#queue.length > 0 && !this.#retryTimer) {
       this.#schedule();
-      while (this.#writing) await this.#writing;
+      await this.#drain();
     }
+  }
+
+  async #drain(): Promise<void> {
+    while (this.#writing) await this.#writing;
   }
 
   /** Writes a signed checkpoint over the chain head and fsyncs the file. */
@@ -383,6 +387,7 @@ async function readHead(
     await fd.close().catch(() => undefined);
     throw new Error(
       `cannot continue the audit journal ${file}: its last entry is unreadable (${(err as Error).message})`,
+      { cause: err },
     );
   }
 }

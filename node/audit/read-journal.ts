@@ -23,7 +23,7 @@ export async function readJournal(
   const limit = q.limit ?? 100;
   const from = q.fromSeq ?? 0;
   const entries: Array<Record<string, unknown>> = [];
-  let input;
+  let input: ReturnType<typeof createReadStream> | undefined;
   try {
     input = createReadStream(file, { encoding: 'utf8' });
     await new Promise((resolve, reject) => input!.once('open', resolve).once('error', reject));

@@ -13,7 +13,9 @@ export function applyDefaults<T>(schema: Schema, data: T, rootSchema: Schema = s
   const s = resolve(schema, rootSchema);
   if (Array.isArray(data)) {
     const items = s.items as Schema | undefined;
-    return (items ? data.map((d) => applyDefaults(items, d, rootSchema)) : data) as T;
+    return (
+      items ? (data as unknown[]).map((d) => applyDefaults(items, d, rootSchema)) : data
+    ) as T;
   }
   if (!data || typeof data !== 'object') return data;
   const props = (s.properties ?? {}) as Record<string, Schema>;

@@ -5,14 +5,14 @@ import type { components } from '../../generated/openapi.js';
 
 type Schemas = components['schemas'];
 
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+
 /** An HTTP answer that was not 2xx. */
 export class LocalApiError extends Error {
   readonly status: number;
   readonly problem: Record<string, unknown>;
   constructor(status: number, problem: Record<string, unknown>) {
-    super(
-      `HTTP ${status} ${String(problem.code ?? '')}: ${String(problem.detail ?? problem.title ?? '')}`,
-    );
+    super(`HTTP ${status} ${text(problem.code)}: ${text(problem.detail ?? problem.title)}`);
     this.name = 'LocalApiError';
     this.status = status;
     this.problem = problem;
@@ -110,10 +110,9 @@ export class LocalApiClient {
     intervalMs = 100,
   ): Promise<Schemas['MessageDetail']> {
     const deadline = Date.now() + timeoutMs;
-    let last = '';
     for (;;) {
       const m = await this.outboxMessage(id);
-      last = m.summary.status;
+      const last = m.summary.status;
       if (statuses.includes(last)) return m;
       if (Date.now() > deadline)
         throw new Error(

@@ -68,10 +68,10 @@ export class ActivePolicy implements OutboundPolicy, InboundGate {
 
   /** Opens the store and installs the bootstrap policy when nothing is active yet. */
   static async open(o: ActivePolicyOptions): Promise<ActivePolicy> {
-    let self: ActivePolicy | undefined;
     const store = new PolicyStore(o.redis, o.prefix, () => federationContext(o.trust), o.now, {
       onChange: (e) => {
-        self?.invalidate();
+        // Called on a later change only, when `self` exists.
+        self.invalidate();
         o.events.emit('policy-change', {
           actor: { sub: e.actor, role: e.actor === 'system' ? 'system' : 'compliance-officer' },
           action: e.action,
@@ -80,7 +80,7 @@ export class ActivePolicy implements OutboundPolicy, InboundGate {
         });
       },
     });
-    self = new ActivePolicy(o, store);
+    const self = new ActivePolicy(o, store);
     if ((await store.activeVersion()) === null) {
       const text = await readFile(o.bootstrapFile, 'utf8');
       const installed = await store.bootstrap(parsePolicyText(text, o.bootstrapFile), 'system');

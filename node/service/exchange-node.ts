@@ -187,6 +187,9 @@ export class ExchangeNode {
 
   async #start(): Promise<void> {
     const c = this.config;
+    // Stores written by an earlier version get their list indexes before anything lists or changes them.
+    const migration = await this.store.migrateIndexes();
+    if (migration.ran) this.log.info({ indexed: migration.indexed }, 'message store indexes built');
     const peers = () =>
       this.trust.directory
         .members()
@@ -201,7 +204,7 @@ export class ExchangeNode {
       now: this.now,
     });
     this.queues.startWorkers(peers(), processor);
-    this.trust.on('directory', (d) => {
+    this.trust.on('directory', (d: TrustStore['directory']) => {
       this.metrics.directorySequence.set(d.payload.sequence);
       this.log.info({ sequence: d.payload.sequence }, 'federation directory updated');
       for (const p of peers()) this.queues.ensureWorker(p);

@@ -87,7 +87,7 @@ export async function receiveEnvelope(
       transportPeer,
       peeked?.from === transportPeer ? peeked.id : undefined,
     );
-    if (unreadable !== undefined) throw unreadable;
+    if (unreadable !== undefined) throw unreadable as Error;
     header = peeked!;
     if (header.from !== transportPeer) {
       throw new FfxError(

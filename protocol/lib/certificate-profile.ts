@@ -1,5 +1,5 @@
 // Reads what the protocol checks in an X.509 certificate: chain to the root, validity, key usage.
-import { X509Certificate, type KeyObject } from 'node:crypto';
+import type { X509Certificate, KeyObject } from 'node:crypto';
 import forge from 'node-forge';
 
 /** Certificate uses of the federation. */

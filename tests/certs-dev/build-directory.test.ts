@@ -1,7 +1,12 @@
 // Tests of buildDirectory and directoryCertificate: the directory payload, pure and schema-valid.
 import { X509Certificate } from 'node:crypto';
 import { expect } from 'chai';
-import { buildDirectory, certificateKid, directoryCertificate, loadDevFederation } from '../../certs-dev/index.js';
+import {
+  buildDirectory,
+  certificateKid,
+  directoryCertificate,
+  loadDevFederation,
+} from '../../certs-dev/index.js';
 import { validate } from '../../protocol/validate.js';
 import { testPki, type TestPki } from '../fixtures/pki.js';
 
@@ -41,7 +46,11 @@ describe('buildDirectory', () => {
       issuedAt,
       members: [
         { member: al!, certificates: [{ use: 'sig', pem: pki.members.AL!.sig.certPem }] },
-        { member: rs!, endpoint: 'https://rs.ffx.invalid:8443', certificates: [{ use: 'enc', pem: pki.members.RS!.enc.certPem }] },
+        {
+          member: rs!,
+          endpoint: 'https://rs.ffx.invalid:8443',
+          certificates: [{ use: 'enc', pem: pki.members.RS!.enc.certPem }],
+        },
       ],
     });
     expect(validate('federation-directory', payload)).to.deep.equal({ valid: true });
@@ -58,11 +67,15 @@ describe('buildDirectory', () => {
       ['AL', 'https://localhost:7401', 'ffp-node', ['WB6']],
       ['RS', 'https://rs.ffx.invalid:8443', 'ffp-node', ['WB6']],
     ]);
-    expect(payload.members[1]!.certificates[0]!.kid).to.equal(certificateKid(pki.members.RS!.enc.certPem));
+    expect(payload.members[1]!.certificates[0]!.kid).to.equal(
+      certificateKid(pki.members.RS!.enc.certPem),
+    );
   });
 
   it('takes sequence, next update and revocations as given, without sharing the caller’s arrays', () => {
-    const revoked = [{ serial: 'abc', revokedAt: '2026-04-01T00:00:00.000Z', reason: 'keyCompromise' as const }];
+    const revoked = [
+      { serial: 'abc', revokedAt: '2026-04-01T00:00:00.000Z', reason: 'keyCompromise' as const },
+    ];
     const groups = ['WB6'];
     const payload = buildDirectory({
       federationId: 'wb-ffp-dev',
@@ -70,7 +83,12 @@ describe('buildDirectory', () => {
       nextUpdate: new Date('2026-05-02T00:00:00Z'),
       sequence: 7,
       revoked,
-      members: [{ member: { ...al!, groups }, certificates: [{ use: 'sig', pem: pki.members.AL!.sig.certPem }] }],
+      members: [
+        {
+          member: { ...al!, groups },
+          certificates: [{ use: 'sig', pem: pki.members.AL!.sig.certPem }],
+        },
+      ],
     });
     expect(payload.sequence).to.equal(7);
     expect(payload.nextUpdate).to.equal('2026-05-02T00:00:00.000Z');
@@ -85,6 +103,10 @@ describe('buildDirectory', () => {
     const payload = buildDirectory({ federationId: 'wb-ffp-dev', issuedAt, members: [] });
     const result = validate('federation-directory', payload);
     expect(result.valid).to.equal(false);
-    if (!result.valid) expect(result.errors.map((e) => [e.pointer, e.keyword])).to.deep.include(['/members', 'minItems']);
+    if (!result.valid)
+      expect(result.errors.map((e) => [e.pointer, e.keyword])).to.deep.include([
+        '/members',
+        'minItems',
+      ]);
   });
 });

@@ -14,7 +14,9 @@ describe('certificateKid', () => {
   it('is base64url SHA-256 of the DER, the x5t#S256 of the certificate', () => {
     const pem = pki.members.XK!.sig.certPem;
     const x509 = new X509Certificate(pem);
-    const expected = Buffer.from(x509.fingerprint256.replace(/:/g, ''), 'hex').toString('base64url');
+    const expected = Buffer.from(x509.fingerprint256.replace(/:/g, ''), 'hex').toString(
+      'base64url',
+    );
     expect(certificateKid(pem)).to.equal(expected);
     expect(certificateKid(x509)).to.equal(expected);
     expect(expected).to.match(/^[A-Za-z0-9_-]{43}$/);
@@ -22,12 +24,16 @@ describe('certificateKid', () => {
 
   it('differs from the JWK thumbprint of the key (it names the certificate, not the key)', async () => {
     const x509 = new X509Certificate(pki.members.XK!.sig.certPem);
-    const jwkThumbprint = await calculateJwkThumbprint(x509.publicKey.export({ format: 'jwk' }) as Parameters<typeof calculateJwkThumbprint>[0]);
+    const jwkThumbprint = await calculateJwkThumbprint(
+      x509.publicKey.export({ format: 'jwk' }) as Parameters<typeof calculateJwkThumbprint>[0],
+    );
     expect(certificateKid(x509)).to.not.equal(jwkThumbprint);
   });
 
   it('refuses what is not a certificate', () => {
-    expect(() => certificateKid('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n')).to.throw();
+    expect(() =>
+      certificateKid('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n'),
+    ).to.throw();
   });
 });
 

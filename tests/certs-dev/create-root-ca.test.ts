@@ -8,7 +8,10 @@ import { opensslVerify, pemFile } from './openssl.js';
 
 /** A key pair of the run's PKI, reused so these tests generate no RSA key of their own. */
 function keyPairOf(privateKeyPem: string): PemKeyPair {
-  return { privateKeyPem, publicKeyPem: createPublicKey(privateKeyPem).export({ type: 'spki', format: 'pem' }).toString() };
+  return {
+    privateKeyPem,
+    publicKeyPem: createPublicKey(privateKeyPem).export({ type: 'spki', format: 'pem' }).toString(),
+  };
 }
 
 describe('createRootCa', () => {
@@ -32,7 +35,14 @@ describe('createRootCa', () => {
     expect([bc.cA, bc.critical]).to.deep.equal([true, true]);
     const ku = cert.getExtension('keyUsage') as Record<string, unknown>;
     expect(ku.critical).to.equal(true);
-    const set = ['digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyCertSign', 'cRLSign'].filter((b) => ku[b] === true);
+    const set = [
+      'digitalSignature',
+      'nonRepudiation',
+      'keyEncipherment',
+      'dataEncipherment',
+      'keyCertSign',
+      'cRLSign',
+    ].filter((b) => ku[b] === true);
     expect(set).to.deep.equal(['keyCertSign', 'cRLSign']);
     expect(cert.getExtension('subjectKeyIdentifier')).to.not.equal(null);
   });
@@ -68,7 +78,11 @@ describe('createRootCa', () => {
 
   it('generates its own key of the requested size when none is given', async () => {
     const fresh = await createRootCa({ commonName: 'fresh', keySize: 2048 });
-    expect(new X509Certificate(fresh.certPem).publicKey.asymmetricKeyDetails?.modulusLength).to.equal(2048);
-    expect(new X509Certificate(fresh.certPem).checkPrivateKey(createPrivateKey(fresh.keyPem))).to.equal(true);
+    expect(
+      new X509Certificate(fresh.certPem).publicKey.asymmetricKeyDetails?.modulusLength,
+    ).to.equal(2048);
+    expect(
+      new X509Certificate(fresh.certPem).checkPrivateKey(createPrivateKey(fresh.keyPem)),
+    ).to.equal(true);
   });
 });

@@ -23,7 +23,10 @@ describe('createTokenIssuer', () => {
         .setExpirationTime('1m')
         .sign(createPrivateKey(pem));
     const jwks = createLocalJWKSet(issuer.jwks as { keys: JWK[] });
-    const ok = await jwtVerify(await sign(issuer.keyPem, issuer.kid), jwks, { issuer: issuer.issuer, audience: issuer.audience });
+    const ok = await jwtVerify(await sign(issuer.keyPem, issuer.kid), jwks, {
+      issuer: issuer.issuer,
+      audience: issuer.audience,
+    });
     expect(ok.payload.roles).to.deep.equal(['auditor']);
 
     const other = await createTokenIssuer({ issuer: 'https://other.ffx.invalid', audience: 'x' });

@@ -5,7 +5,15 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { calculateJwkThumbprint, compactVerify, createLocalJWKSet, decodeProtectedHeader, jwtVerify, SignJWT, type JWK } from 'jose';
+import {
+  calculateJwkThumbprint,
+  compactVerify,
+  createLocalJWKSet,
+  decodeProtectedHeader,
+  jwtVerify,
+  SignJWT,
+  type JWK,
+} from 'jose';
 import {
   certificateKid,
   certificateSerial,
@@ -54,14 +62,23 @@ describe('generateDevPki', () => {
 
   describe('the full default member set (the run’s test PKI)', () => {
     it('has every member of the dev federation with sig, enc and tls files', async () => {
-      expect(Object.keys(pki.members).sort()).to.deep.equal(federation.members.map((m) => m.id).sort());
+      expect(Object.keys(pki.members).sort()).to.deep.equal(
+        federation.members.map((m) => m.id).sort(),
+      );
       for (const m of federation.members) {
         const files = (await readdir(join(pki.out, 'members', m.id))).sort();
         const expected = USES.flatMap((u) => [`${u}.cert.pem`, `${u}.key.pem`]);
         if (m.id === 'RS') expected.push('sig-old.cert.pem', 'sig-old.key.pem');
         expect(files, m.id).to.deep.equal(expected.sort());
       }
-      for (const f of ['root-ca.cert.pem', 'root-ca.key.pem', 'operator.cert.pem', 'operator.key.pem', 'directory.jws', 'directory.json']) {
+      for (const f of [
+        'root-ca.cert.pem',
+        'root-ca.key.pem',
+        'operator.cert.pem',
+        'operator.key.pem',
+        'directory.jws',
+        'directory.json',
+      ]) {
         expect(existsSync(join(pki.out, f)), f).to.equal(true);
       }
     });
@@ -69,7 +86,9 @@ describe('generateDevPki', () => {
     it('has every issued certificate accepted by openssl verify against the root', () => {
       const certs = [
         join(pki.out, 'operator.cert.pem'),
-        ...federation.members.flatMap((m) => USES.map((u) => join(pki.out, 'members', m.id, `${u}.cert.pem`))),
+        ...federation.members.flatMap((m) =>
+          USES.map((u) => join(pki.out, 'members', m.id, `${u}.cert.pem`)),
+        ),
         join(pki.out, 'members', 'RS', 'sig-old.cert.pem'),
       ];
       const r = opensslVerify(join(pki.out, 'root-ca.cert.pem'), certs);
@@ -87,26 +106,45 @@ describe('generateDevPki', () => {
     });
 
     it('names each certificate after member and use', () => {
-      const country: Record<string, string | undefined> = { 'EU-DE': 'DE', 'EU-EUROPOL': undefined };
+      const country: Record<string, string | undefined> = {
+        'EU-DE': 'DE',
+        'EU-EUROPOL': undefined,
+      };
       for (const m of federation.members) {
         for (const use of USES) {
           const x509 = new X509Certificate(pki.members[m.id]![use].certPem);
           const c = m.id in country ? country[m.id] : m.id;
-          const expected = [...(c ? [`C=${c}`] : []), `O=${m.name}`, `OU=${use}`, `CN=${m.id} ${use}`].join('\n');
+          const expected = [
+            ...(c ? [`C=${c}`] : []),
+            `O=${m.name}`,
+            `OU=${use}`,
+            `CN=${m.id} ${use}`,
+          ].join('\n');
           expect(x509.subject, `${m.id} ${use}`).to.equal(expected);
           expect(x509.issuer).to.equal(new X509Certificate(pki.rootCaPem).subject);
         }
       }
-      expect(new X509Certificate(pki.rootCaPem).subject).to.equal(`O=${federation.name}\nCN=wb-ffp-dev root CA`);
+      expect(new X509Certificate(pki.rootCaPem).subject).to.equal(
+        `O=${federation.name}\nCN=wb-ffp-dev root CA`,
+      );
     });
 
     it('gives every use its own key, each matching its certificate, 2048 bits in tests', () => {
       const seen = new Set<string>();
-      const pairs = [pki.rootCa, pki.operator, pki.revokedExample, ...Object.values(pki.members).flatMap((m) => USES.map((u) => m[u]))];
+      const pairs = [
+        pki.rootCa,
+        pki.operator,
+        pki.revokedExample,
+        ...Object.values(pki.members).flatMap((m) => USES.map((u) => m[u])),
+      ];
       for (const pair of pairs) {
         const cert = new X509Certificate(pair.certPem);
-        const fromKey = createPublicKey(createPrivateKey(pair.keyPem)).export({ type: 'spki', format: 'der' }).toString('base64');
-        expect(cert.publicKey.export({ type: 'spki', format: 'der' }).toString('base64')).to.equal(fromKey);
+        const fromKey = createPublicKey(createPrivateKey(pair.keyPem))
+          .export({ type: 'spki', format: 'der' })
+          .toString('base64');
+        expect(cert.publicKey.export({ type: 'spki', format: 'der' }).toString('base64')).to.equal(
+          fromKey,
+        );
         expect(cert.publicKey.asymmetricKeyDetails?.modulusLength).to.equal(2048);
         expect(cert.checkPrivateKey(createPrivateKey(pair.keyPem))).to.equal(true);
         seen.add(fromKey);
@@ -148,9 +186,13 @@ describe('generateDevPki', () => {
       });
       const fromX5c = new X509Certificate(Buffer.from(header.x5c![0]!, 'base64'));
       expect(fromX5c.verify(new X509Certificate(pki.rootCaPem).publicKey)).to.equal(true);
-      const { payload: bytes } = await compactVerify(pki.directoryJws, fromX5c.publicKey, { algorithms: ['PS256'] });
+      const { payload: bytes } = await compactVerify(pki.directoryJws, fromX5c.publicKey, {
+        algorithms: ['PS256'],
+      });
       expect(JSON.parse(new TextDecoder().decode(bytes))).to.deep.equal(payload);
-      expect(JSON.parse(await readFile(join(pki.out, 'directory.json'), 'utf8'))).to.deep.equal(payload);
+      expect(JSON.parse(await readFile(join(pki.out, 'directory.json'), 'utf8'))).to.deep.equal(
+        payload,
+      );
     });
 
     it('has a directory that does not verify with any other key', async () => {
@@ -186,7 +228,9 @@ describe('generateDevPki', () => {
           const pem = pki.members[m.id]![c.use].certPem;
           const x509 = new X509Certificate(pem);
           expect(c.kid).to.equal(certificateKid(pem));
-          expect(c.kid).to.equal(Buffer.from(x509.fingerprint256.replace(/:/g, ''), 'hex').toString('base64url'));
+          expect(c.kid).to.equal(
+            Buffer.from(x509.fingerprint256.replace(/:/g, ''), 'hex').toString('base64url'),
+          );
           expect(c.serial).to.equal(x509.serialNumber.toLowerCase());
           expect(c.notBefore).to.equal(new Date(x509.validFrom).toISOString());
           expect(c.notAfter).to.equal(new Date(x509.validTo).toISOString());
@@ -198,10 +242,16 @@ describe('generateDevPki', () => {
     it('revokes the superseded RS signing certificate and still lists it for RS', () => {
       expect(payload.revoked).to.have.length(1);
       const [revoked] = payload.revoked;
-      expect(revoked).to.deep.equal({ serial: pki.revokedExample.serial, revokedAt: payload.issuedAt, reason: 'superseded' });
+      expect(revoked).to.deep.equal({
+        serial: pki.revokedExample.serial,
+        revokedAt: payload.issuedAt,
+        reason: 'superseded',
+      });
       expect(pki.revokedExample.memberId).to.equal('RS');
       expect(revoked!.serial).to.equal(certificateSerial(pki.members.RS!['sig-old']!.certPem));
-      const listed = payload.members.find((m) => m.id === 'RS')!.certificates.find((c) => c.serial === revoked!.serial);
+      const listed = payload.members
+        .find((m) => m.id === 'RS')!
+        .certificates.find((c) => c.serial === revoked!.serial);
       expect(listed?.use).to.equal('sig');
       expect(listed?.kid).to.equal(certificateKid(pki.revokedExample.certPem));
       const others = payload.members.filter((m) => m.id !== 'RS').flatMap((m) => m.certificates);
@@ -209,15 +259,24 @@ describe('generateDevPki', () => {
     });
 
     it('writes a dev token issuer whose key signs tokens its JWKS verifies', async () => {
-      const jwks = JSON.parse(await readFile(join(pki.out, 'token-issuer', 'jwks.json'), 'utf8')) as { keys: JWK[] };
+      const jwks = JSON.parse(
+        await readFile(join(pki.out, 'token-issuer', 'jwks.json'), 'utf8'),
+      ) as { keys: JWK[] };
       expect(jwks.keys).to.have.length(1);
       const [jwk] = jwks.keys;
       expect(jwk).to.include({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig' });
       expect(jwk).to.not.have.property('d');
       expect(jwk!.kid).to.equal(await calculateJwkThumbprint(jwk!));
-      const names = JSON.parse(await readFile(join(pki.out, 'token-issuer', 'issuer.json'), 'utf8')) as Record<string, string>;
-      expect(names).to.include({ issuer: 'https://dev-issuer.ffx.invalid', audience: 'ffx-local-api' });
-      const key = createPrivateKey(await readFile(join(pki.out, 'token-issuer', 'key.pem'), 'utf8'));
+      const names = JSON.parse(
+        await readFile(join(pki.out, 'token-issuer', 'issuer.json'), 'utf8'),
+      ) as Record<string, string>;
+      expect(names).to.include({
+        issuer: 'https://dev-issuer.ffx.invalid',
+        audience: 'ffx-local-api',
+      });
+      const key = createPrivateKey(
+        await readFile(join(pki.out, 'token-issuer', 'key.pem'), 'utf8'),
+      );
       expect(key.asymmetricKeyType).to.equal('ec');
       const jwt = await new SignJWT({ roles: ['analyst'] })
         .setProtectedHeader({ alg: 'ES256', kid: jwk!.kid! })
@@ -226,7 +285,10 @@ describe('generateDevPki', () => {
         .setSubject('analyst-1')
         .setExpirationTime('5m')
         .sign(key);
-      const { payload: claims } = await jwtVerify(jwt, createLocalJWKSet(jwks), { issuer: names.issuer!, audience: names.audience! });
+      const { payload: claims } = await jwtVerify(jwt, createLocalJWKSet(jwks), {
+        issuer: names.issuer!,
+        audience: names.audience!,
+      });
       expect(claims.roles).to.deep.equal(['analyst']);
     });
   });
@@ -238,7 +300,15 @@ describe('generateDevPki', () => {
 
     before(async () => {
       out = join(await tempDir('pki-small'), 'pki');
-      summary = await generateDevPki({ out, members: ['MD', 'AL'], keySize: 2048, validityDays: 30, now, sequence: 42, nextUpdateDays: 2 });
+      summary = await generateDevPki({
+        out,
+        members: ['MD', 'AL'],
+        keySize: 2048,
+        validityDays: 30,
+        now,
+        sequence: 42,
+        nextUpdateDays: 2,
+      });
     });
 
     it('issues for the requested members only, in federation order, with the given validity', async () => {
@@ -260,9 +330,16 @@ describe('generateDevPki', () => {
     it('puts the revoked example on the first member when RS is not generated', async () => {
       expect(summary.revokedMember).to.equal('AL');
       expect(summary.revokedSerials).to.have.length(1);
-      expect(summary.paths.revokedExample.cert).to.equal(join(out, 'members', 'AL', 'sig-old.cert.pem'));
+      expect(summary.paths.revokedExample.cert).to.equal(
+        join(out, 'members', 'AL', 'sig-old.cert.pem'),
+      );
       // The PKI was made for a past `now`: verify at that time.
-      const r = opensslVerify(summary.paths.rootCa.cert, [summary.paths.revokedExample.cert], undefined, now);
+      const r = opensslVerify(
+        summary.paths.rootCa.cert,
+        [summary.paths.revokedExample.cert],
+        undefined,
+        now,
+      );
       expect(r.status, r.output).to.equal(0);
     });
 
@@ -277,7 +354,9 @@ describe('generateDevPki', () => {
         summary.paths.tokenIssuer.key,
         summary.paths.tokenIssuer.jwks,
         summary.paths.tokenIssuer.issuer,
-        ...Object.values(summary.paths.members).flatMap((m) => USES.flatMap((u) => [m[u].key, m[u].cert])),
+        ...Object.values(summary.paths.members).flatMap((m) =>
+          USES.flatMap((u) => [m[u].key, m[u].cert]),
+        ),
       ];
       expect(files).to.have.length(9 + 12);
       for (const f of files) expect(existsSync(f), f).to.equal(true);
@@ -287,7 +366,10 @@ describe('generateDevPki', () => {
 
     it('refuses to overwrite a non-empty folder and leaves it untouched', async () => {
       const before = await readFile(join(out, 'directory.jws'), 'utf8');
-      const err = await rejectsWith(generateDevPki({ out, members: ['AL'], keySize: 2048 }), 'PKI-OUT-EXISTS');
+      const err = await rejectsWith(
+        generateDevPki({ out, members: ['AL'], keySize: 2048 }),
+        'PKI-OUT-EXISTS',
+      );
       expect(err.message).to.include(out).and.include('--force');
       expect(await readFile(join(out, 'directory.jws'), 'utf8')).to.equal(before);
     });
@@ -295,17 +377,34 @@ describe('generateDevPki', () => {
     it('refuses a folder holding any file, not only an earlier PKI', async () => {
       const dir = await tempDir('pki-other');
       await writeFile(join(dir, 'notes.txt'), 'mine');
-      await rejectsWith(generateDevPki({ out: dir, members: ['AL'], keySize: 2048 }), 'PKI-OUT-EXISTS');
+      await rejectsWith(
+        generateDevPki({ out: dir, members: ['AL'], keySize: 2048 }),
+        'PKI-OUT-EXISTS',
+      );
       const file = join(dir, 'notes.txt');
-      await rejectsWith(generateDevPki({ out: file, members: ['AL'], keySize: 2048 }), 'PKI-OUT-EXISTS');
+      await rejectsWith(
+        generateDevPki({ out: file, members: ['AL'], keySize: 2048 }),
+        'PKI-OUT-EXISTS',
+      );
       expect(await readFile(file, 'utf8')).to.equal('mine');
     });
 
     it('with force replaces its own files only, with a higher sequence by default', async () => {
       const dir = join(await tempDir('pki-force'), 'pki');
-      const first = await generateDevPki({ out: dir, members: ['AL', 'RS'], keySize: 2048, now: new Date('2026-03-01T00:00:00Z') });
+      const first = await generateDevPki({
+        out: dir,
+        members: ['AL', 'RS'],
+        keySize: 2048,
+        now: new Date('2026-03-01T00:00:00Z'),
+      });
       await writeFile(join(dir, 'README.local'), 'keep me');
-      const second = await generateDevPki({ out: dir, members: ['ME'], keySize: 2048, force: true, now: new Date('2026-03-02T00:00:00Z') });
+      const second = await generateDevPki({
+        out: dir,
+        members: ['ME'],
+        keySize: 2048,
+        force: true,
+        now: new Date('2026-03-02T00:00:00Z'),
+      });
       expect((await readdir(join(dir, 'members'))).sort()).to.deep.equal(['ME']);
       expect(await readFile(join(dir, 'README.local'), 'utf8')).to.equal('keep me');
       expect(second.sequence).to.be.greaterThan(first.sequence);
@@ -317,8 +416,13 @@ describe('generateDevPki', () => {
 
     it('refuses unknown members before creating anything', async () => {
       const dir = join(await tempDir('pki-unknown'), 'pki');
-      const err = await rejectsWith(generateDevPki({ out: dir, members: ['AL', 'XX', 'EU-FR'], keySize: 2048 }), 'PKI-UNKNOWN-MEMBER');
-      expect(err.message).to.include('XX, EU-FR').and.include('AL, BA, XK, MD, ME, MK, RS, EU-DE, EU-EUROPOL');
+      const err = await rejectsWith(
+        generateDevPki({ out: dir, members: ['AL', 'XX', 'EU-FR'], keySize: 2048 }),
+        'PKI-UNKNOWN-MEMBER',
+      );
+      expect(err.message)
+        .to.include('XX, EU-FR')
+        .and.include('AL, BA, XK, MD, ME, MK, RS, EU-DE, EU-EUROPOL');
       expect(existsSync(dir)).to.equal(false);
     });
 

@@ -11,7 +11,9 @@ describe('generateRsaKeyPair', () => {
     const details = createPrivateKey(privateKeyPem).asymmetricKeyDetails!;
     expect(details.modulusLength).to.equal(2048);
     expect(details.publicExponent).to.equal(65537n);
-    expect(createPublicKey(privateKeyPem).export({ type: 'spki', format: 'pem' })).to.equal(publicKeyPem);
+    expect(createPublicKey(privateKeyPem).export({ type: 'spki', format: 'pem' })).to.equal(
+      publicKeyPem,
+    );
   });
 
   it('refuses sizes below 2048 or above 8192 bits', async () => {

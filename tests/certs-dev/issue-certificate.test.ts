@@ -44,13 +44,23 @@ describe('issueCertificate', () => {
     pki = await testPki();
     root = pki.rootCa;
     // Reuse a key of the run's PKI: issuing certificates needs no fresh key pair.
-    publicKeyPem = createPublicKey(pki.members.AL!.sig.keyPem).export({ type: 'spki', format: 'pem' }).toString();
+    publicKeyPem = createPublicKey(pki.members.AL!.sig.keyPem)
+      .export({ type: 'spki', format: 'pem' })
+      .toString();
   });
 
-  const issue = (use: CertificateUse, extra: Partial<Parameters<typeof issueCertificate>[0]> = {}) =>
+  const issue = (
+    use: CertificateUse,
+    extra: Partial<Parameters<typeof issueCertificate>[0]> = {},
+  ) =>
     issueCertificate({
       publicKeyPem,
-      subject: { commonName: `AL ${use}`, organization: 'Albania — Firearms Focal Point', organizationalUnit: use, country: 'AL' },
+      subject: {
+        commonName: `AL ${use}`,
+        organization: 'Albania — Firearms Focal Point',
+        organizationalUnit: use,
+        country: 'AL',
+      },
       use,
       notBefore,
       notAfter,
@@ -83,9 +93,16 @@ describe('issueCertificate', () => {
   it('gives a tls certificate serverAuth + clientAuth and the loopback names', () => {
     const pem = issue('tls');
     const eku = extension(pem, 'extKeyUsage')!;
-    expect([eku.serverAuth, eku.clientAuth, eku.codeSigning, eku.emailProtection]).to.deep.equal([true, true, undefined, undefined]);
+    expect([eku.serverAuth, eku.clientAuth, eku.codeSigning, eku.emailProtection]).to.deep.equal([
+      true,
+      true,
+      undefined,
+      undefined,
+    ]);
     const x509 = new X509Certificate(pem);
-    expect(x509.subjectAltName).to.equal('DNS:localhost, IP Address:127.0.0.1, IP Address:0:0:0:0:0:0:0:1');
+    expect(x509.subjectAltName).to.equal(
+      'DNS:localhost, IP Address:127.0.0.1, IP Address:0:0:0:0:0:0:0:1',
+    );
     expect(x509.checkHost('localhost')).to.equal('localhost');
     expect(x509.checkIP('127.0.0.1')).to.equal('127.0.0.1');
     expect(x509.checkHost('example.org')).to.equal(undefined);
@@ -93,7 +110,9 @@ describe('issueCertificate', () => {
 
   it('takes other subjectAltNames for tls', () => {
     const pem = issue('tls', { altNames: { dns: ['node.al.ffx.invalid'], ip: ['10.0.0.7'] } });
-    expect(new X509Certificate(pem).subjectAltName).to.equal('DNS:node.al.ffx.invalid, IP Address:10.0.0.7');
+    expect(new X509Certificate(pem).subjectAltName).to.equal(
+      'DNS:node.al.ffx.invalid, IP Address:10.0.0.7',
+    );
   });
 
   it('writes UTF-8 names, the issuer name of the CA and the CA key id as authority key id', () => {
@@ -113,7 +132,14 @@ describe('issueCertificate', () => {
   });
 
   it('keeps a non-ASCII issuer name intact when the CA itself has one', async () => {
-    const ca = await createRootCa({ commonName: 'Србија CA', organization: 'Shqipëri — ÇÆ', keyPair: { privateKeyPem: pki.members.RS!.sig.keyPem, publicKeyPem: publicKeyPemOf(pki.members.RS!.sig.keyPem) } });
+    const ca = await createRootCa({
+      commonName: 'Србија CA',
+      organization: 'Shqipëri — ÇÆ',
+      keyPair: {
+        privateKeyPem: pki.members.RS!.sig.keyPem,
+        publicKeyPem: publicKeyPemOf(pki.members.RS!.sig.keyPem),
+      },
+    });
     const pem = issue('enc', { issuer: ca });
     const x509 = new X509Certificate(pem);
     expect(x509.issuer).to.equal(new X509Certificate(ca.certPem).subject);
@@ -123,7 +149,9 @@ describe('issueCertificate', () => {
 
   it('signs with SHA-256 RSA and truncates the validity to whole seconds', () => {
     const pem = issue('sig');
-    expect(forge.pki.certificateFromPem(pem).signatureOid).to.equal(forge.pki.oids.sha256WithRSAEncryption);
+    expect(forge.pki.certificateFromPem(pem).signatureOid).to.equal(
+      forge.pki.oids.sha256WithRSAEncryption,
+    );
     const x509 = new X509Certificate(pem);
     expect(new Date(x509.validFrom).toISOString()).to.equal('2026-01-01T00:00:00.000Z');
     expect(new Date(x509.validTo).toISOString()).to.equal('2036-01-01T00:00:00.000Z');
@@ -163,12 +191,27 @@ describe('issueCertificate', () => {
     expect(wrongPurpose.status).to.not.equal(0);
     expect(wrongPurpose.output).to.include('unsuitable certificate purpose');
 
-    const other = await createRootCa({ commonName: 'wb-ffp-dev root CA', keyPair: { privateKeyPem: pki.members.MD!.enc.keyPem, publicKeyPem: publicKeyPemOf(pki.members.MD!.enc.keyPem) } });
+    const other = await createRootCa({
+      commonName: 'wb-ffp-dev root CA',
+      keyPair: {
+        privateKeyPem: pki.members.MD!.enc.keyPem,
+        publicKeyPem: publicKeyPemOf(pki.members.MD!.enc.keyPem),
+      },
+    });
     const foreign = opensslVerify(ca, [pemFile(issue('sig', { issuer: other }))]);
     expect(foreign.status).to.not.equal(0);
-    expect(foreign.output).to.match(/unable to get local issuer certificate|certificate signature failure/);
+    expect(foreign.output).to.match(
+      /unable to get local issuer certificate|certificate signature failure/,
+    );
 
-    const expired = opensslVerify(ca, [pemFile(issue('sig', { notBefore: new Date('2020-01-01T00:00:00Z'), notAfter: new Date('2021-01-01T00:00:00Z') }))]);
+    const expired = opensslVerify(ca, [
+      pemFile(
+        issue('sig', {
+          notBefore: new Date('2020-01-01T00:00:00Z'),
+          notAfter: new Date('2021-01-01T00:00:00Z'),
+        }),
+      ),
+    ]);
     expect(expired.status).to.not.equal(0);
     expect(expired.output).to.include('certificate has expired');
   });

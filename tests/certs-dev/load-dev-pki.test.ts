@@ -37,8 +37,14 @@ describe('loadDevPki', () => {
     const file = (p: string) => readFile(join(pki.out, p), 'utf8');
     expect(loaded.out).to.equal(pki.out);
     expect(loaded.rootCaPem).to.equal(await file('root-ca.cert.pem'));
-    expect(loaded.rootCa).to.deep.equal({ keyPem: await file('root-ca.key.pem'), certPem: loaded.rootCaPem });
-    expect(loaded.operator).to.deep.equal({ keyPem: await file('operator.key.pem'), certPem: await file('operator.cert.pem') });
+    expect(loaded.rootCa).to.deep.equal({
+      keyPem: await file('root-ca.key.pem'),
+      certPem: loaded.rootCaPem,
+    });
+    expect(loaded.operator).to.deep.equal({
+      keyPem: await file('operator.key.pem'),
+      certPem: await file('operator.cert.pem'),
+    });
     expect(loaded.directoryJws).to.equal((await file('directory.jws')).trim());
     expect(loaded.directory).to.deep.equal(JSON.parse(await file('directory.json')));
     expect(loaded.members['EU-DE']!.tls).to.deep.equal({
@@ -46,7 +52,9 @@ describe('loadDevPki', () => {
       certPem: await file('members/EU-DE/tls.cert.pem'),
     });
     expect(Object.keys(loaded.members.AL!)).to.deep.equal(['sig', 'enc', 'tls']);
-    expect(loaded.members.RS!['sig-old']!.certPem).to.equal(await file('members/RS/sig-old.cert.pem'));
+    expect(loaded.members.RS!['sig-old']!.certPem).to.equal(
+      await file('members/RS/sig-old.cert.pem'),
+    );
   });
 
   it('identifies the revoked example and the token issuer', async () => {

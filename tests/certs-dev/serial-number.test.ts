@@ -28,7 +28,10 @@ describe('normaliseSerial', () => {
   });
 
   it('refuses what is not hexadecimal', () => {
-    expect(() => normaliseSerial('12G4')).to.throw(RangeError, 'not a hexadecimal serial number: 12G4');
+    expect(() => normaliseSerial('12G4')).to.throw(
+      RangeError,
+      'not a hexadecimal serial number: 12G4',
+    );
     expect(() => normaliseSerial('')).to.throw(RangeError);
   });
 });

@@ -23,7 +23,9 @@ describe('signDirectory', () => {
       x5c: [operator.raw.toString('base64')],
     });
     expect(DIRECTORY_TYP).to.equal('ffx-directory+jws');
-    const { payload: bytes } = await compactVerify(jws, operator.publicKey, { algorithms: ['PS256'] });
+    const { payload: bytes } = await compactVerify(jws, operator.publicKey, {
+      algorithms: ['PS256'],
+    });
     expect(JSON.parse(new TextDecoder().decode(bytes))).to.deep.equal(payload);
   });
 
@@ -34,7 +36,9 @@ describe('signDirectory', () => {
     await compactVerify(jws, new X509Certificate(al.certPem).publicKey, { algorithms: ['PS256'] });
     let code: unknown;
     try {
-      await compactVerify(jws, new X509Certificate(pki.operator.certPem).publicKey, { algorithms: ['PS256'] });
+      await compactVerify(jws, new X509Certificate(pki.operator.certPem).publicKey, {
+        algorithms: ['PS256'],
+      });
     } catch (err) {
       code = (err as { code?: string }).code;
     }

@@ -18,7 +18,13 @@ describe('loadConfig', () => {
   });
 
   function devConfig(): Record<string, unknown> {
-    return devNodeConfig('AL', { configDir: dir, pkiDir: join(dir, 'pki'), policiesDir: join(dir, 'policies'), stateDir: join(dir, 'state'), redisUrl: 'redis://127.0.0.1:6379' });
+    return devNodeConfig('AL', {
+      configDir: dir,
+      pkiDir: join(dir, 'pki'),
+      policiesDir: join(dir, 'policies'),
+      stateDir: join(dir, 'state'),
+      redisUrl: 'redis://127.0.0.1:6379',
+    });
   }
 
   async function write(name: string, content: unknown): Promise<string> {
@@ -55,7 +61,9 @@ describe('loadConfig', () => {
   });
 
   it('lets REDIS_URL override the configured Redis', async () => {
-    const c = await loadConfig(await write('env.yaml', devConfig()), { REDIS_URL: 'redis://10.0.0.9:6380' });
+    const c = await loadConfig(await write('env.yaml', devConfig()), {
+      REDIS_URL: 'redis://10.0.0.9:6380',
+    });
     expect(c.redis.url).to.equal('redis://10.0.0.9:6380');
   });
 
@@ -84,7 +92,10 @@ describe('loadConfig', () => {
   });
 
   it('says so when the file is missing or not YAML', async () => {
-    for (const [file, text] of [[join(dir, 'absent.yaml'), /cannot read/], [await write('bad.yaml', 'nodeId: [unclosed'), /not valid YAML/]] as const) {
+    for (const [file, text] of [
+      [join(dir, 'absent.yaml'), /cannot read/],
+      [await write('bad.yaml', 'nodeId: [unclosed'), /not valid YAML/],
+    ] as const) {
       try {
         await loadConfig(file, {});
         expect.fail('should have been refused');
@@ -108,7 +119,11 @@ describe('applyDefaults', () => {
   };
 
   it('fills absent values, follows local refs and array items, keeps given values', () => {
-    expect(applyDefaults(schema, { nested: {}, list: [{}, { x: 'z' }] })).to.deep.equal({ a: 1, nested: { b: true }, list: [{ x: 'y' }, { x: 'z' }] });
+    expect(applyDefaults(schema, { nested: {}, list: [{}, { x: 'z' }] })).to.deep.equal({
+      a: 1,
+      nested: { b: true },
+      list: [{ x: 'y' }, { x: 'z' }],
+    });
     expect(applyDefaults(schema, { a: 5 })).to.deep.equal({ a: 5, nested: { b: true } });
   });
 

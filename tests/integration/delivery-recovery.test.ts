@@ -33,8 +33,13 @@ describe('delivery recovery (real node processes, real Redis)', function () {
     const redis = new Redis(fed.options.redisUrl);
     try {
       const legacy = accepted.slice(0, 10);
-      for (const id of legacy) await redis.hdel(`${fed.options.redisPrefix}AL:msg:out:${id}`, 'recipientKid');
-      const kids = await Promise.all(legacy.map((id) => redis.hget(`${fed.options.redisPrefix}AL:msg:out:${id}`, 'recipientKid')));
+      for (const id of legacy)
+        await redis.hdel(`${fed.options.redisPrefix}AL:msg:out:${id}`, 'recipientKid');
+      const kids = await Promise.all(
+        legacy.map((id) =>
+          redis.hget(`${fed.options.redisPrefix}AL:msg:out:${id}`, 'recipientKid'),
+        ),
+      );
       expect(kids.every((k) => k === null)).to.equal(true);
     } finally {
       redis.disconnect();

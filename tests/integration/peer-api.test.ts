@@ -3,7 +3,11 @@ import { expect } from 'chai';
 import { request as httpsRequest } from 'node:https';
 import { createRootCa, generateRsaKeyPair, issueCertificate } from '../../certs-dev/index.js';
 import { testFederation } from '../fixtures/federation.js';
-import { envelopeFrom as envelopeFromPki, postEnvelope as post, type Answer } from '../fixtures/peer.js';
+import {
+  envelopeFrom as envelopeFromPki,
+  postEnvelope as post,
+  type Answer,
+} from '../fixtures/peer.js';
 import type { DevFederationRunner } from '../../node/dev/dev-federation-runner.js';
 import type { TestPki } from '../fixtures/pki.js';
 
@@ -36,7 +40,11 @@ describe('peer API refusals (real node process, mutual TLS)', function () {
 
   it('accepts a proper envelope (the control case) and answers a signed receipt', async () => {
     const al = pki.members.AL!;
-    const a = await post(rsUrl, await envelopeFrom('AL'), { key: al.tls.keyPem, cert: al.tls.certPem, ca: pki.rootCaPem });
+    const a = await post(rsUrl, await envelopeFrom('AL'), {
+      key: al.tls.keyPem,
+      cert: al.tls.certPem,
+      ca: pki.rootCaPem,
+    });
     expect(a.status).to.equal(200);
     expect(a.type).to.match(/^application\/jose/);
     expect(a.body.split('.')).to.have.length(3);
@@ -64,7 +72,11 @@ describe('peer API refusals (real node process, mutual TLS)', function () {
       notAfter: new Date(now + 86400_000),
       issuer: otherRoot,
     });
-    const a = await post(rsUrl, await envelopeFrom('AL'), { key: keys.privateKeyPem, cert, ca: pki.rootCaPem });
+    const a = await post(rsUrl, await envelopeFrom('AL'), {
+      key: keys.privateKeyPem,
+      cert,
+      ca: pki.rootCaPem,
+    });
     expect(a.status).to.equal(401);
     expect(problemCode(a)).to.equal('FFX-CERT-CHAIN');
     expect(await inboxSize()).to.equal(before);
@@ -73,7 +85,11 @@ describe('peer API refusals (real node process, mutual TLS)', function () {
   it("refuses a member's TLS certificate carrying another member's signed envelope and stores nothing", async () => {
     const before = await inboxSize();
     const al = pki.members.AL!;
-    const a = await post(rsUrl, await envelopeFrom('MD'), { key: al.tls.keyPem, cert: al.tls.certPem, ca: pki.rootCaPem });
+    const a = await post(rsUrl, await envelopeFrom('MD'), {
+      key: al.tls.keyPem,
+      cert: al.tls.certPem,
+      ca: pki.rootCaPem,
+    });
     expect(a.status).to.be.oneOf([401, 403]);
     const code = a.type.startsWith('application/jose') ? 'signed negative receipt' : problemCode(a);
     expect(code).to.equal('FFX-TRANSPORT-IDENTITY');
@@ -83,7 +99,11 @@ describe('peer API refusals (real node process, mutual TLS)', function () {
   it('refuses an oversized body before reading it whole (FFX-SIZE) and stores nothing', async () => {
     const before = await inboxSize();
     const al = pki.members.AL!;
-    const a = await post(rsUrl, Buffer.alloc(1024 * 1024 + 1, 0x41), { key: al.tls.keyPem, cert: al.tls.certPem, ca: pki.rootCaPem });
+    const a = await post(rsUrl, Buffer.alloc(1024 * 1024 + 1, 0x41), {
+      key: al.tls.keyPem,
+      cert: al.tls.certPem,
+      ca: pki.rootCaPem,
+    });
     expect(a.status).to.equal(413);
     expect(problemCode(a)).to.equal('FFX-SIZE');
     expect(await inboxSize()).to.equal(before);
@@ -91,15 +111,30 @@ describe('peer API refusals (real node process, mutual TLS)', function () {
 
   it('refuses a body that is not a JOSE envelope with a specific code', async () => {
     const al = pki.members.AL!;
-    const a = await post(rsUrl, '{"hello":"world"}', { key: al.tls.keyPem, cert: al.tls.certPem, ca: pki.rootCaPem });
+    const a = await post(rsUrl, '{"hello":"world"}', {
+      key: al.tls.keyPem,
+      cert: al.tls.certPem,
+      ca: pki.rootCaPem,
+    });
     expect(a.status).to.equal(400);
     expect(problemCode(a)).to.equal('FFX-MALFORMED');
-    const b = await post(rsUrl, await envelopeFrom('AL'), { key: al.tls.keyPem, cert: al.tls.certPem, ca: pki.rootCaPem }, 'application/json');
+    const b = await post(
+      rsUrl,
+      await envelopeFrom('AL'),
+      { key: al.tls.keyPem, cert: al.tls.certPem, ca: pki.rootCaPem },
+      'application/json',
+    );
     expect(b.status).to.equal(415);
     expect(problemCode(b)).to.equal('FFX-MALFORMED');
     // A compressed body is not decompressed: refused before it is read.
     const before = await inboxSize();
-    const c = await post(rsUrl, await envelopeFrom('AL'), { key: al.tls.keyPem, cert: al.tls.certPem, ca: pki.rootCaPem }, 'application/jose', { 'content-encoding': 'gzip' });
+    const c = await post(
+      rsUrl,
+      await envelopeFrom('AL'),
+      { key: al.tls.keyPem, cert: al.tls.certPem, ca: pki.rootCaPem },
+      'application/jose',
+      { 'content-encoding': 'gzip' },
+    );
     expect(c.status).to.equal(415);
     expect(problemCode(c)).to.equal('FFX-MALFORMED');
     expect(await inboxSize()).to.equal(before);
@@ -113,7 +148,9 @@ describe('peer API refusals (real node process, mutual TLS)', function () {
         const req = httpsRequest(new URL(path, rsUrl), { method, ...tls, agent: false }, (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
+          );
         });
         req.on('error', reject);
         req.end();
@@ -122,7 +159,12 @@ describe('peer API refusals (real node process, mutual TLS)', function () {
     expect(health.status).to.equal(200);
     expect(JSON.parse(health.body)).to.include({ status: 'ok', nodeId: 'RS', protocol: 1 });
     expect((await call('GET', '/v1/peer/health/')).status).to.equal(200);
-    for (const [method, path] of [['GET', '/v1/envelopes'], ['POST', '/v1/health'], ['GET', '/v1/messages'], ['DELETE', '/v1/envelopes']] as const) {
+    for (const [method, path] of [
+      ['GET', '/v1/envelopes'],
+      ['POST', '/v1/health'],
+      ['GET', '/v1/messages'],
+      ['DELETE', '/v1/envelopes'],
+    ] as const) {
       const a = await call(method, path);
       expect(a.status, `${method} ${path}`).to.equal(404);
       expect(JSON.parse(a.body).code).to.equal('FFX-MALFORMED');

@@ -118,6 +118,6 @@ describe('ffx policy', function () {
 
 function execFileP(cmd: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) =>
-    execFile(cmd, args, (err) => (err ? reject(err) : resolve())),
+    execFile(cmd, args, (err) => (err ? reject(err as Error) : resolve())),
   );
 }

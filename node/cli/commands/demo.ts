@@ -1,5 +1,7 @@
 // `ffx demo`: the dev federation (AL, RS, MD, EU-DE as separate processes) playing a real exchange.
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import type { TimelineEntry } from '../../dev/demo-story.js';
 import { CliExit } from '../cli-exit.js';
 
 const DEMO_NODES = ['AL', 'RS', 'MD', 'EU-DE'];
@@ -17,7 +19,6 @@ export function register(program: Command): void {
       // Loaded on use: the other commands do not pay for the demo's dependencies.
       const { existsSync } = await import('node:fs');
       const { readFile } = await import('node:fs/promises');
-      const { join, resolve } = await import('node:path');
       const { X509Certificate } = await import('node:crypto');
       const { generateDevPki } = await import('../../../certs-dev/index.js');
       const { mintDevToken } = await import('../../http/auth/dev-token.js');
@@ -26,7 +27,6 @@ export function register(program: Command): void {
       const { DevFederationRunner } = await import('../../dev/dev-federation-runner.js');
       const { playStory } = await import('../../dev/demo-story.js');
       const { digestOf } = await import('../../../protocol/index.js');
-      type TimelineEntry = import('../../dev/demo-story.js').TimelineEntry;
       const pkiDir = resolve(opts.pki);
       const stateDir = resolve(opts.state);
       const started = Date.now();

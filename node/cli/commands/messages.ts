@@ -118,7 +118,10 @@ export function register(program: Command): void {
           ...(o.peer ? { peer: o.peer } : {}),
         });
         try {
-          const page = box === 'outbox' ? await api.outbox(`?${q}`) : await api.inbox(`?${q}`);
+          const page =
+            box === 'outbox'
+              ? await api.outbox(`?${q.toString()}`)
+              : await api.inbox(`?${q.toString()}`);
           for (const m of page.items) {
             process.stdout.write(
               `${m.id}\t${m.type}\t${m.from} → ${m.to}\t${m.status}\t${m.updatedAt}\n`,
