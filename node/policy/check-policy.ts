@@ -1,6 +1,7 @@
 // Static checks of a policy document: schema, names, dead rules, impossible pointers.
 import { validate } from '../../protocol/validate.js';
 import { BODY_SCHEMAS, MESSAGE_TYPES, canGeneralise, schemaNodesAt } from './body-schemas.js';
+import { itemTwinProblems } from './check-item-twins.js';
 import type { PolicyProblem } from './policy-error.js';
 import type {
   FederationContext,
@@ -159,6 +160,7 @@ export function checkPolicy(doc: unknown, ctx: FederationContext): PolicyProblem
     });
   });
   p.inbound.forEach((r, i) => checkNames(r.when?.from, `/inbound/${i}/when/from`, r.id));
+  problems.push(...itemTwinProblems(p));
 
   // Dead allow rules: a deny whose conditions hold whenever the allow's do always wins.
   p.outbound.forEach((a, ai) => {

@@ -50,6 +50,9 @@ function textTest(policy: CompiledPolicy, test: TextTest, value: unknown): boole
 function fieldTest(policy: CompiledPolicy, t: FieldTest, body: unknown): boolean {
   const found = resolve(body, t.pointer).filter((f) => f.value !== undefined && f.value !== null);
   if ('exists' in t) return found.length > 0 === t.exists;
+  // Counts what the pointer designates: `/items/*` the items of a seizure, `/items/*/ammunition` its lots.
+  if ('countAbove' in t) return found.length > t.countAbove;
+  if ('countAtMost' in t) return found.length <= t.countAtMost;
   if (found.length === 0) return 'notIn' in t;
   // A test over a wildcard holds when it holds for any item.
   return found.some(({ value }) => {

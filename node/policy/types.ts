@@ -96,6 +96,8 @@ export type FieldTest = { pointer: string } & (
   | { in: Array<string | number | boolean> }
   | { notIn: Array<string | number | boolean> }
   | { matches: string }
+  | { countAbove: number }
+  | { countAtMost: number }
 );
 
 /** Conditions of an outbound rule (all must hold). */

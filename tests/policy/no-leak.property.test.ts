@@ -141,3 +141,133 @@ describe('property: redacted data never leaks', () => {
     );
   });
 });
+
+/** A per-item answer to a seizure: each item's last legal owner is personal data. */
+const owner = (i: number) =>
+  fc.record({
+    kind: fc.constant('person' as const),
+    name: secret(`owner${i}`),
+    dateOfBirth: date,
+    licenceNumber: secret(`licence${i}`),
+    address: fc.record({
+      street: secret(`ostreet${i}`),
+      municipality: fc.constantFrom('Niš', 'Kragujevac'),
+      country: fc.constant('RS'),
+      postalCode: secret(`opostcode${i}`),
+    }),
+  });
+const itemAnswers = fc.integer({ min: 1, max: 12 }).chain((n) =>
+  fc.tuple(
+    ...Array.from({ length: n }, (_, i) =>
+      fc.record(
+        {
+          itemId: fc.constant(`HH-${i}`),
+          status: fc.constantFrom('completed', 'unable', 'pending'),
+          lastKnownLegalOwner: owner(i),
+          note: secret(`note${i}`),
+        },
+        { requiredKeys: ['itemId', 'status'] },
+      ),
+    ),
+  ),
+);
+
+const itemPointers = [
+  '/items/*/lastKnownLegalOwner/name',
+  '/items/*/lastKnownLegalOwner/licenceNumber',
+  '/items/*/lastKnownLegalOwner/address/street',
+  '/items/*/lastKnownLegalOwner/address',
+  '/items/*/lastKnownLegalOwner',
+  '/items/*/note',
+];
+
+describe('property: redacted data never leaks from the items of a seizure', () => {
+  it('no item keeps a redacted value, a full date of birth or a street; no item is lost', () => {
+    fc.assert(
+      fc.property(
+        itemAnswers,
+        fc.array(
+          fc.record({
+            redact: fc.subarray(itemPointers),
+            generalise: fc.subarray(['dob', 'address'] as const),
+          }),
+          { minLength: 1, maxLength: 4 },
+        ),
+        (items, rs) => {
+          const b = { requestRef: 'AL-1', status: 'partial', items };
+          const doc: PolicyDocument = {
+            id: 'RS-prop',
+            member: 'AL',
+            outbound: rs.map((r, i) => ({
+              id: `r${i}`,
+              effect: 'allow' as const,
+              ...(r.redact.length > 0 ? { redact: r.redact } : {}),
+              ...(r.generalise.length > 0
+                ? {
+                    generalise: r.generalise.map((g) =>
+                      g === 'dob'
+                        ? {
+                            pointer: '/items/*/lastKnownLegalOwner/dateOfBirth',
+                            to: 'year' as const,
+                          }
+                        : {
+                            pointer: '/items/*/lastKnownLegalOwner/address',
+                            to: 'municipality' as const,
+                          },
+                    ),
+                  }
+                : {}),
+            })),
+            inbound: [{ id: 'in', effect: 'allow' }],
+          };
+          const input = structuredClone(b);
+          const d = decide(
+            compilePolicy(doc, ctx, 1),
+            {
+              type: 'trace-response',
+              from: 'AL',
+              to: 'RS',
+              handling: { code: 'H1', purpose: 'criminal-investigation' },
+              body: input,
+            },
+            member('RS'),
+            ctx,
+          );
+          expect(input).to.deep.equal(b, 'input untouched');
+          const out = d.body as { items: Array<Record<string, unknown>> };
+          expect(out.items.map((i) => i.itemId)).to.deep.equal(items.map((i) => i.itemId));
+          const all = rs.flatMap((r) => r.redact);
+          const gen = rs.flatMap((r) => r.generalise);
+          const ownerGone = all.includes('/items/*/lastKnownLegalOwner');
+          const addressGone =
+            ownerGone ||
+            all.includes('/items/*/lastKnownLegalOwner/address') ||
+            gen.includes('address');
+          const text = JSON.stringify(out);
+          const leaks: string[] = [];
+          const check = (cond: boolean, value: string | undefined) =>
+            cond && value !== undefined && text.includes(value) && leaks.push(value);
+          for (const item of items) {
+            const o = item.lastKnownLegalOwner;
+            check(ownerGone || all.includes('/items/*/lastKnownLegalOwner/name'), o?.name);
+            check(
+              ownerGone || all.includes('/items/*/lastKnownLegalOwner/licenceNumber'),
+              o?.licenceNumber,
+            );
+            check(
+              addressGone || all.includes('/items/*/lastKnownLegalOwner/address/street'),
+              o?.address.street,
+            );
+            check(addressGone, o?.address.postalCode);
+            check(ownerGone || gen.includes('dob'), o?.dateOfBirth);
+            check(all.includes('/items/*/note'), item.note);
+          }
+          expect(leaks, `leaked: ${leaks.join(', ')}`).to.deep.equal([]);
+          for (const t of d.transformations)
+            expect(d.matched.map((m) => m.ruleId)).to.include(t.ruleId);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
