@@ -375,8 +375,10 @@ async function readHead(
     await fd.read(buf, 0, len, size - len);
     const text = buf.toString('utf8');
     const lastNewline = text.lastIndexOf('\n');
+    if (lastNewline < 0 && len < size) throw new Error(`no line end in its last ${len} bytes`);
     const tornBytes = Buffer.byteLength(text.slice(lastNewline + 1));
-    const complete = text.slice(0, lastNewline);
+    // No newline at all: the first line itself was torn, and nothing before it is complete.
+    const complete = lastNewline < 0 ? '' : text.slice(0, lastNewline);
     const lastLine = complete.slice(complete.lastIndexOf('\n') + 1);
     await fd.close();
     if (tornBytes > 0) await truncate(file, size - tornBytes);

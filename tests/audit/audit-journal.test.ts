@@ -249,6 +249,17 @@ describe('AuditJournal', () => {
     expect(opened[1]).to.deep.include({ recovered: true, truncatedBytes: 15 });
   });
 
+  it('starts a new chain when the only line is torn (power cut during the first write)', async () => {
+    const file = join(dir, 'audit.jsonl');
+    await writeFile(file, '{"seq":1,"type":"journal-opened","at":"2026-');
+    await journalWith(3, file);
+    const r = await verifyJournal(file, { publicKeys, nodeId: 'AL' });
+    expect(r.ok, JSON.stringify(r.firstBroken)).to.equal(true);
+    const all = (await readJournal(file, {})).entries;
+    expect(all[0]).to.deep.include({ seq: 1, type: 'journal-opened', recovered: true });
+    expect(all[0]).to.deep.include({ truncatedBytes: 44 });
+  });
+
   it('never writes message contents or tokens', async () => {
     const file = join(dir, 'clean.jsonl');
     const j = await AuditJournal.open({ file, nodeId: 'AL', signingKey, signingKid: 'al-sig' });
