@@ -11,8 +11,8 @@ export default tseslint.config(
       '.ffx/',
       '.tmp/',
       'bench/profiles/',
-      // The console is linted by its own block below (browser globals, React).
-      'console/',
+      // The console's build output (its sources are linted by the block below).
+      'console/dist/',
     ],
   },
   {
@@ -58,5 +58,22 @@ export default tseslint.config(
       },
     },
   },
-  // Console block (browser code, React): added with the console.
+  {
+    // The console: browser code and React components, type-checked with console/tsconfig.json.
+    files: ['console/**/*.ts', 'console/**/*.tsx'],
+    extends: [js.configs.recommended, ...tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
+    },
+  },
 );

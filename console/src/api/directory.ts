@@ -1,6 +1,6 @@
 // The federation's members and groups, for choosing destinations.
 import { api } from './client.js';
-import { readiness } from '../app/attention-banner.js';
+import type { Directory } from './types.js';
 
 /** A destination the analyst can pick: a member, or a group standing for its members. */
 export interface Destination {
@@ -11,38 +11,26 @@ export interface Destination {
   members: string[];
 }
 
-interface DirectoryAnswer {
-  members?: Array<{ id: string; displayName?: string; name?: string }>;
-  groups?: Array<{ id: string; displayName?: string; name?: string; members: string[] }>;
+/** The directory in force as the node reports it. */
+export function loadDirectory(signal?: AbortSignal): Promise<Directory> {
+  return api<Directory>('GET', '/v1/directory', signal ? { signal } : {});
 }
 
 /**
- * The destinations of this node: the directory's members (without this node) and groups, with
- * display names. Until the node offers its directory to the console, the peers of readiness
- * (ids only) stand in.
+ * The destinations of this node: the directory's members (without this node) and its groups
+ * (without this node among their members), with display names.
  */
-export async function loadDestinations(signal?: AbortSignal): Promise<Destination[]> {
-  try {
-    const d = await api<DirectoryAnswer>('GET', DIRECTORY_PATH, signal ? { signal } : {});
-    const members = (d.members ?? []).map<Destination>((m) => ({
-      id: m.id,
-      displayName: m.displayName ?? m.name ?? m.id,
-      kind: 'member',
-      members: [m.id],
-    }));
-    const groups = (d.groups ?? []).map<Destination>((g) => ({
-      id: g.id,
-      displayName: g.displayName ?? g.name ?? g.id,
+export function destinationsOf(d: Directory): Destination[] {
+  const members = d.members
+    .filter((m) => m.id !== d.nodeId)
+    .map<Destination>((m) => ({ id: m.id, displayName: m.name, kind: 'member', members: [m.id] }));
+  const groups = d.groups
+    .map<Destination>((g) => ({
+      id: `group:${g.id}`,
+      displayName: g.id,
       kind: 'group',
-      members: g.members,
-    }));
-    return [...members, ...groups];
-  } catch (err) {
-    if ((err as { status?: number }).status !== 404) throw err;
-    const r = await readiness(signal);
-    return r.peers.map((p) => ({ id: p.id, displayName: p.id, kind: 'member', members: [p.id] }));
-  }
+      members: g.members.filter((m) => m !== d.nodeId),
+    }))
+    .filter((g) => g.members.length > 0);
+  return [...members, ...groups];
 }
-
-/** The node's directory route for the console. */
-export const DIRECTORY_PATH = '/v1/directory';

@@ -59,7 +59,7 @@ export function App() {
         {t('app.skip')}
       </a>
       <Header session={session} current={entry?.id} />
-      <AttentionBanner session={session} />
+      <AttentionBanner />
       <main id="main" className="page" tabIndex={-1}>
         {!entry ? (
           route.page ? (

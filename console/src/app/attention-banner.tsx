@@ -1,48 +1,28 @@
-// The banner on every page when something needs attention: readiness, dead letters.
+// The banner on every page when something needs attention: certificates or directory expiring, dead letters, journal backlog.
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.js';
-import type { Session } from '../api/session.js';
-import type { DeadLetterList, Readiness } from '../api/types.js';
+import type { Attention, Readiness } from '../api/types.js';
 import { useLive } from './use-live.js';
-import { notReadyReasons } from './readiness-words.js';
 
-interface Attention {
-  notReady: string[];
-  deadLetters: number | undefined;
-}
-
-/** Shows what needs attention, or nothing when all is well. */
-export function AttentionBanner({ session }: { session: Session }) {
+/** Shows what needs attention, most severe first, or nothing when all is well. */
+export function AttentionBanner() {
   const { t } = useTranslation();
-  const isAdmin = session.roles.includes('admin');
-  const live = useLive<Attention>(
-    async (signal) => {
-      const ready = await readiness(signal);
-      const dead = isAdmin
-        ? await api<DeadLetterList>('GET', '/v1/dead-letters', { query: { limit: 500 }, signal })
-        : undefined;
-      return {
-        notReady: ready.ready ? [] : notReadyReasons(ready),
-        deadLetters: dead?.items.length,
-      };
-    },
-    [isAdmin],
-    10_000,
-  );
-  const a = live.data;
-  if (!a || (a.notReady.length === 0 && !a.deadLetters)) return null;
+  const live = useLive((signal) => api<Attention>('GET', '/v1/attention', { signal }), [], 10_000);
+  const items = live.data?.items ?? [];
+  if (items.length === 0) return null;
+  const critical = items.some((i) => i.severity === 'critical');
   return (
-    <aside className="attention" aria-label={t('banner.heading')}>
+    <aside
+      className={`attention ${critical ? 'attention-critical' : ''}`}
+      aria-label={t('banner.heading')}
+    >
       <strong>{t('banner.heading')}</strong>
       <ul>
-        {a.notReady.map((r) => (
-          <li key={r}>{t('banner.notReady', { reason: r })}</li>
-        ))}
-        {a.deadLetters ? (
-          <li>
-            <a href="#/admin">{t('banner.deadLetters', { count: a.deadLetters })}</a>
+        {items.map((i) => (
+          <li key={`${i.code}-${i.message}`}>
+            {i.code === 'dead-letters' ? <a href="#/admin">{i.message}</a> : i.message}
           </li>
-        ) : null}
+        ))}
       </ul>
     </aside>
   );

@@ -1,5 +1,6 @@
-// Keeps a piece of the node's state fresh: loads it, then again every interval (and on demand).
+// Keeps a piece of the node's state fresh: loads it, then again on every change the node streams, or every interval.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { eventsConnected, onMessageChange } from '../api/events.js';
 
 /** Live data: the last answer, the last error, and a function to load again now. */
 export interface Live<T> {
@@ -8,17 +9,22 @@ export interface Live<T> {
   reload: () => void;
 }
 
-/** How often the console asks again, at most (the issue allows polling of at most 2 s). */
+/** How often the console asks again without the event stream (polling of at most 2 s). */
 export const LIVE_INTERVAL_MS = 2000;
 
+/** How often it asks again while the event stream tells it of every change. */
+const WITH_EVENTS_INTERVAL_MS = 15_000;
+
 /**
- * Loads `load()` now and every `intervalMs` while the page is open; `deps` restart it. A slow
- * answer is never overtaken by an older one.
+ * Loads `load()` now and every `intervalMs` while the page is open; `deps` restart it. With
+ * `events`, every message change the node streams loads it again at once, and polling slows
+ * down while the stream is open. One load at a time: a change during a load loads once more.
  */
 export function useLive<T>(
   load: (signal: AbortSignal) => Promise<T>,
   deps: unknown[],
   intervalMs: number = LIVE_INTERVAL_MS,
+  events = false,
 ): Live<T> {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<Error>();
@@ -30,7 +36,15 @@ export function useLive<T>(
   useEffect(() => {
     const ctrl = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let running = false;
+    let again = false;
     const run = async () => {
+      if (timer) clearTimeout(timer);
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
       try {
         const v = await loadRef.current(ctrl.signal);
         if (!ctrl.signal.aborted) {
@@ -40,19 +54,30 @@ export function useLive<T>(
       } catch (err) {
         if (!ctrl.signal.aborted) setError(err instanceof Error ? err : new Error(String(err)));
       }
-      if (!ctrl.signal.aborted && intervalMs > 0) timer = setTimeout(() => void run(), intervalMs);
+      running = false;
+      if (ctrl.signal.aborted) return;
+      if (again) {
+        again = false;
+        void run();
+        return;
+      }
+      if (intervalMs > 0) {
+        const wait =
+          events && eventsConnected() ? Math.max(intervalMs, WITH_EVENTS_INTERVAL_MS) : intervalMs;
+        timer = setTimeout(() => void run(), wait);
+      }
     };
     void run();
+    const off = events ? onMessageChange(() => void run()) : undefined;
     return () => {
       ctrl.abort();
       if (timer) clearTimeout(timer);
+      off?.();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [...deps, tick, intervalMs]);
+  }, [...deps, tick, intervalMs, events]);
 
   useEffect(() => {
     setData(undefined);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
 
   return { data, error, reload };

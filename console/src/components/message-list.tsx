@@ -17,9 +17,35 @@ interface Filters {
   type: string;
   peer: string;
   status: string;
+  fromDate: string;
+  toDate: string;
+  correlationId: string;
+  ref: string;
 }
 
-const EMPTY: Filters = { type: '', peer: '', status: '' };
+const EMPTY: Filters = {
+  type: '',
+  peer: '',
+  status: '',
+  fromDate: '',
+  toDate: '',
+  correlationId: '',
+  ref: '',
+};
+
+/** The query of a filter set: dates are whole UTC days (from the start of one to the end of the other). */
+function queryOf(f: Filters): Record<string, string | undefined> {
+  const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString();
+  return {
+    type: f.type,
+    peer: f.peer,
+    status: f.status,
+    from: f.fromDate ? `${f.fromDate}T00:00:00Z` : undefined,
+    to: f.toDate ? nextDay(f.toDate) : undefined,
+    correlationId: f.correlationId,
+    ref: f.ref,
+  };
+}
 
 /** The list of one box, kept fresh while open. */
 export function MessageList({ box, page }: { box: 'in' | 'out'; page: string }) {
@@ -31,10 +57,12 @@ export function MessageList({ box, page }: { box: 'in' | 'out'; page: string }) 
   const live = useLive(
     (signal) =>
       api<MessageListBody>('GET', box === 'in' ? '/v1/inbox' : '/v1/outbox', {
-        query: { ...filters, limit: 50, cursor },
+        query: { ...queryOf(filters), limit: 50, cursor },
         signal,
       }),
-    [box, filters.type, filters.peer, filters.status, cursor],
+    [box, JSON.stringify(filters), cursor],
+    undefined,
+    true,
   );
   const items = live.data?.items;
   const peerWord = box === 'in' ? t('list.from') : t('list.to');
@@ -82,6 +110,38 @@ export function MessageList({ box, page }: { box: 'in' | 'out'; page: string }) 
               </option>
             ))}
           </select>
+        </label>
+        <label>
+          {t('list.from_date')}
+          <input
+            type="date"
+            value={draft.fromDate}
+            onChange={(e) => setDraft({ ...draft, fromDate: e.target.value })}
+          />
+        </label>
+        <label>
+          {t('list.to_date')}
+          <input
+            type="date"
+            value={draft.toDate}
+            onChange={(e) => setDraft({ ...draft, toDate: e.target.value })}
+          />
+        </label>
+        <label>
+          {t('list.ref')}
+          <input
+            value={draft.ref}
+            size={14}
+            onChange={(e) => setDraft({ ...draft, ref: e.target.value })}
+          />
+        </label>
+        <label>
+          {t('list.correlation')}
+          <input
+            value={draft.correlationId}
+            size={14}
+            onChange={(e) => setDraft({ ...draft, correlationId: e.target.value })}
+          />
         </label>
         <button type="submit" className="button-secondary">
           {t('list.apply')}

@@ -22,7 +22,8 @@ interface WireMessage {
 
 /** Reference of a body: the request's, the notification's. */
 export function refOf(body: Record<string, unknown> | undefined): string {
-  return String(body?.requestRef ?? body?.notificationRef ?? '');
+  const ref = body?.requestRef ?? body?.notificationRef;
+  return typeof ref === 'string' ? ref : '';
 }
 
 /** The view of message `id` of `box`, refreshed while open. */
@@ -36,6 +37,8 @@ export function MessageView({ box, id }: { box: 'in' | 'out'; id: string }) {
         { signal },
       ),
     [box, id],
+    undefined,
+    true,
   );
   if (live.error) return <p role="alert">{live.error.message}</p>;
   const d = live.data;
@@ -56,7 +59,7 @@ export function MessageView({ box, id }: { box: 'in' | 'out'; id: string }) {
         <p className="notice">{t('message.purged', { at: formatTime(d.purgedAt) })}</p>
       ) : null}
       <div className="actions">
-        <a className="button-secondary" href={href('thread', box, s.id)}>
+        <a className="button-secondary" href={href('thread', box, s.id, s.correlationId ?? '')}>
           {t('message.thread')}
         </a>
         {box === 'in' && s.type === 'trace-request' && m ? (

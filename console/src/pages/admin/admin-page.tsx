@@ -1,9 +1,10 @@
-// Operations: readiness with the reason of each red item, peers and their queues, dead letters with retry and purge.
+// Operations: readiness with the reason of each red item, peers and connection tests, dead letters, the node's certificates.
 import { useTranslation } from 'react-i18next';
 import type { PageProps } from '../../app/pages.js';
 import { ReadinessPanel } from './readiness-panel.js';
 import { PeersPanel } from './peers-panel.js';
 import { DeadLettersPanel } from './dead-letters-panel.js';
+import { CertificatesPanel } from './certificates-panel.js';
 
 /** `#/admin`. */
 export default function AdminPage(_props: PageProps) {
@@ -14,6 +15,7 @@ export default function AdminPage(_props: PageProps) {
       <ReadinessPanel />
       <PeersPanel />
       <DeadLettersPanel />
+      <CertificatesPanel />
     </>
   );
 }

@@ -3,12 +3,12 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import { ApiError } from '../../api/problem-error.js';
-import { loadDestinations, type Destination } from '../../api/directory.js';
+import { destinationsOf, loadDirectory, type Destination } from '../../api/directory.js';
 import type {
+  DestinationPreview,
   MessageDetail,
+  MessagePreview,
   MessageType,
-  PolicyPreview,
-  PolicyPreviewRequest,
   SubmitRequest,
   SubmitResult,
 } from '../../api/types.js';
@@ -18,7 +18,7 @@ import type { PageProps } from '../../app/pages.js';
 import { href } from '../../app/route.js';
 import { clearDraft, loadDraft, saveDraft, type Draft } from './draft-store.js';
 import { DestinationPicker, expandDestinations } from './destination-picker.js';
-import { PreviewPanel, type DestinationPreview } from './preview-panel.js';
+import { PreviewPanel } from './preview-panel.js';
 import { SendResults } from './send-results.js';
 
 const COMPOSABLE: MessageType[] = ['trace-request', 'hit-notification'];
@@ -48,7 +48,10 @@ export default function ComposePage({ route }: PageProps) {
   const bodyForm = useRef<SchemaFormHandle>(null);
 
   useEffect(() => {
-    loadDestinations().then(setDestinations, (err: unknown) => setProblem(String(err)));
+    loadDirectory().then(
+      (d) => setDestinations(destinationsOf(d)),
+      (err: unknown) => setProblem(describe(err)),
+    );
   }, []);
 
   useEffect(() => {
@@ -69,7 +72,7 @@ export default function ComposePage({ route }: PageProps) {
           body: { requestRef: msg?.body?.requestRef ?? '' },
         }));
       },
-      (err: unknown) => setProblem(String(err)),
+      (err: unknown) => setProblem(describe(err)),
     );
   }, [replyTo, restored]);
 
@@ -97,28 +100,28 @@ export default function ComposePage({ route }: PageProps) {
     return true;
   };
 
+  const submission = (): SubmitRequest => ({
+    type: draft.type,
+    to: targets,
+    handling: draft.handling as SubmitRequest['handling'],
+    body: draft.body as Record<string, unknown>,
+    ...(replyTo ? { inReplyTo: replyTo } : {}),
+    ...(replyTo && request?.summary.correlationId
+      ? { correlationId: request.summary.correlationId }
+      : {}),
+  });
+
   const showPreview = async () => {
     if (!check()) return;
     setBusy(true);
-    const items = await Promise.all(
-      targets.map(async (to): Promise<DestinationPreview> => {
-        const displayName = destinations.find((d) => d.id === to)?.displayName ?? to;
-        try {
-          const body: PolicyPreviewRequest = {
-            to,
-            type: draft.type,
-            handling: draft.handling as PolicyPreviewRequest['handling'],
-            body: draft.body as Record<string, unknown>,
-          };
-          const preview = await api<PolicyPreview>('POST', '/v1/policies/preview', { body });
-          return { to, displayName, preview };
-        } catch (err) {
-          return { to, displayName, error: err instanceof Error ? err.message : String(err) };
-        }
-      }),
-    );
-    setPreviews({ for: fingerprint, items });
-    setBusy(false);
+    try {
+      const p = await api<MessagePreview>('POST', '/v1/messages/preview', { body: submission() });
+      setPreviews({ for: fingerprint, items: p.results });
+    } catch (err) {
+      setProblem(describe(err));
+    } finally {
+      setBusy(false);
+    }
   };
 
   const send = async () => {
@@ -129,14 +132,7 @@ export default function ComposePage({ route }: PageProps) {
         ? await api<SubmitResult>('POST', `/v1/inbox/${encodeURIComponent(replyTo)}/reply`, {
             body: { handling: draft.handling, body: draft.body },
           })
-        : await api<SubmitResult>('POST', '/v1/messages', {
-            body: {
-              type: draft.type,
-              to: targets,
-              handling: draft.handling,
-              body: draft.body,
-            } as SubmitRequest,
-          });
+        : await api<SubmitResult>('POST', '/v1/messages', { body: submission() });
       setResults(result);
       clearDraft();
     } catch (err) {

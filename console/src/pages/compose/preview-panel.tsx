@@ -1,18 +1,9 @@
 // Per destination: the policy's decision in words and the body as that recipient receives it beside what was written.
 import { useTranslation } from 'react-i18next';
-import type { PolicyPreview } from '../../api/types.js';
-import { decisionHeadline, transformationsInWords } from '../../components/decision-words.js';
+import type { DestinationPreview } from '../../api/types.js';
 import { BodyComparison } from '../../components/body-comparison.js';
 
-/** One destination's preview. */
-export interface DestinationPreview {
-  to: string;
-  displayName: string;
-  preview?: PolicyPreview;
-  error?: string;
-}
-
-/** What each recipient will see. */
+/** What each recipient will see, as the node decides it with the policy it applies when sending. */
 export function PreviewPanel({
   previews,
   written,
@@ -34,44 +25,34 @@ export function PreviewPanel({
       {previews.map((p) => (
         <article
           key={p.to}
-          className={`preview-destination ${p.preview?.decision.effect === 'deny' ? 'is-denied' : ''}`}
+          className={`preview-destination outcome-${p.outcome}`}
           aria-labelledby={`preview-${p.to}`}
         >
           <h3 id={`preview-${p.to}`}>
-            {p.displayName} <span className="muted">({p.to})</span>
+            {p.name} ({p.to})
           </h3>
-          {p.error ? <p role="alert">{p.error}</p> : null}
-          {p.preview ? (
+          <p className={`decision decision-${p.outcome}`}>{p.summary}</p>
+          <p className="muted">
+            {t('preview.policy', { id: p.decision.policy.id, version: p.decision.policy.version })}
+          </p>
+          {p.outcome === 'denied' ? (
+            <ul className="reasons">
+              {p.reasons.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          ) : (
             <>
-              <p className={`decision decision-${p.preview.decision.effect}`}>
-                {decisionHeadline(p.preview.decision, p.to)}
-              </p>
-              <p className="muted">
-                {t('preview.policy', {
-                  id: p.preview.decision.policy.id,
-                  version: p.preview.decision.policy.version,
-                })}
-              </p>
-              {p.preview.decision.effect === 'deny' ? (
-                <ul className="reasons">
-                  {p.preview.decision.reasons.map((r) => (
-                    <li key={r}>{r}</li>
+              {p.transformations.length > 0 ? (
+                <ul className="transformations">
+                  {p.transformations.map((x) => (
+                    <li key={`${x.pointer}-${x.ruleId}`}>{x.description}</li>
                   ))}
                 </ul>
-              ) : (
-                <>
-                  {p.preview.decision.transformations.length > 0 ? (
-                    <ul className="transformations">
-                      {transformationsInWords(p.preview.decision).map((s) => (
-                        <li key={s}>{s}</li>
-                      ))}
-                    </ul>
-                  ) : null}
-                  <BodyComparison written={written} received={p.preview.body} to={p.to} />
-                </>
-              )}
+              ) : null}
+              <BodyComparison written={written} received={p.body} to={p.to} />
             </>
-          ) : null}
+          )}
         </article>
       ))}
     </section>

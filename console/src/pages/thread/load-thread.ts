@@ -1,46 +1,39 @@
-// The messages of one case thread: linked by correlation id or by the message they answer.
+// The messages of one case thread: those sharing its correlation id (the node's thread route), or linked by what they answer.
 import { api } from '../../api/client.js';
-import type { MessageList, MessageSummary } from '../../api/types.js';
-
-/** A message of the thread and the box it is in. */
-export type ThreadItem = MessageSummary;
+import type { MessageDetail, MessageList, MessageSummary, Thread } from '../../api/types.js';
 
 /**
- * Every message of the newest 500 of each box that is linked to `id` (same correlation id, or
- * answering or answered by a linked message), oldest first.
+ * The thread of a message, oldest first: the node's thread of its correlation id when it has
+ * one; otherwise the messages of both boxes that answer it or that it answers.
  */
-export async function loadThread(id: string, signal?: AbortSignal): Promise<ThreadItem[]> {
-  const [inbox, outbox] = await Promise.all([
-    api<MessageList>('GET', '/v1/inbox', { query: { limit: 500 }, ...(signal ? { signal } : {}) }),
-    api<MessageList>('GET', '/v1/outbox', { query: { limit: 500 }, ...(signal ? { signal } : {}) }),
-  ]);
-  const all = [...inbox.items, ...outbox.items];
-  const ids = new Set([id]);
-  const correlations = new Set<string>();
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const m of all) {
-      const linked =
-        ids.has(m.id) ||
-        (m.inReplyTo !== undefined && ids.has(m.inReplyTo)) ||
-        (m.answeredBy !== undefined && ids.has(m.answeredBy)) ||
-        (m.correlationId !== undefined && correlations.has(m.correlationId));
-      if (!linked) continue;
-      for (const k of [m.id, m.inReplyTo, m.answeredBy]) {
-        if (k && !ids.has(k)) {
-          ids.add(k);
-          grew = true;
-        }
-      }
-      if (m.correlationId && !correlations.has(m.correlationId)) {
-        correlations.add(m.correlationId);
-        grew = true;
-      }
-    }
+export async function loadThread(
+  id: string,
+  correlationId: string | undefined,
+  signal?: AbortSignal,
+): Promise<MessageSummary[]> {
+  const opts = signal ? { signal } : {};
+  if (correlationId) {
+    const t = await api<Thread>('GET', `/v1/threads/${encodeURIComponent(correlationId)}`, opts);
+    return t.items;
   }
-  return all
-    .filter(
-      (m) => ids.has(m.id) || (m.correlationId !== undefined && correlations.has(m.correlationId)),
-    )
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const [replies, out, inb] = await Promise.all([
+    api<MessageList>('GET', '/v1/inbox', { query: { inReplyTo: id, limit: 100 }, ...opts }),
+    api<MessageList>('GET', '/v1/outbox', { query: { inReplyTo: id, limit: 100 }, ...opts }),
+    Promise.all([
+      api<MessageDetail>('GET', `/v1/outbox/${id}`, opts).then(
+        (d) => d.summary,
+        () => undefined,
+      ),
+      api<MessageDetail>('GET', `/v1/inbox/${id}`, opts).then(
+        (d) => d.summary,
+        () => undefined,
+      ),
+    ]),
+  ]);
+  const all = [
+    ...inb.filter((m): m is MessageSummary => m !== undefined),
+    ...replies.items,
+    ...out.items,
+  ];
+  return all.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }

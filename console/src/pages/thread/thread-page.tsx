@@ -6,18 +6,29 @@ import { href } from '../../app/route.js';
 import { formatTime } from '../../components/format.js';
 import { loadThread } from './load-thread.js';
 
-/** `#/thread/<box>/<id>`. */
+/** `#/thread/<box>/<id>/<correlationId>`. */
 export default function ThreadPage({ route }: PageProps) {
   const { t } = useTranslation();
-  const id = route.args[1] ?? route.args[0] ?? '';
-  const live = useLive((signal) => loadThread(id, signal), [id]);
+  const id = route.args[1] ?? '';
+  const correlationId = route.args[2] || undefined;
+  const live = useLive(
+    (signal) => loadThread(id, correlationId, signal),
+    [id, correlationId],
+    undefined,
+    true,
+  );
   return (
     <section aria-labelledby="thread-heading">
       <h1 id="thread-heading">{t('thread.heading')}</h1>
       <p>{t('thread.lead')}</p>
+      {correlationId ? (
+        <p className="muted">
+          {t('list.correlation')}: {correlationId}
+        </p>
+      ) : null}
       {live.error ? <p role="alert">{live.error.message}</p> : null}
       {live.data && live.data.length === 0 ? <p>{t('thread.empty')}</p> : null}
-      <ol className="thread">
+      <ol className="thread" aria-label={t('thread.heading')}>
         {(live.data ?? []).map((m) => (
           <li key={`${m.box}-${m.id}`} className={`thread-item thread-${m.box}`}>
             <a href={href(m.box === 'in' ? 'inbox' : 'outbox', m.id)}>
