@@ -40,6 +40,8 @@ const ajv = new Ajv2020({
   discriminator: true,
 });
 addFormats(ajv);
+// Marks the free-text fields whose personal data the sharing policy's detector looks for (no validation).
+ajv.addKeyword({ keyword: 'x-free-text', schemaType: 'boolean' });
 for (const s of referencedSchemas) ajv.addSchema(s);
 for (const s of Object.values(namedSchemas)) ajv.addSchema(s);
 

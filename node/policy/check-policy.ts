@@ -1,6 +1,7 @@
 // Static checks of a policy document: schema, names, dead rules, impossible pointers.
 import { validate } from '../../protocol/validate.js';
 import { BODY_SCHEMAS, MESSAGE_TYPES, canGeneralise, schemaNodesAt } from './body-schemas.js';
+import { freeTextProblems } from './free-text/check-free-text.js';
 import { itemTwinProblems } from './check-item-twins.js';
 import type { PolicyProblem } from './policy-error.js';
 import type {
@@ -46,7 +47,9 @@ export function pattern(source: string): RegExp | undefined {
  * (nothing else is checked then); then unknown member and group names, duplicate rule ids, a
  * policy for another member, expressions that do not compile, allow rules a deny always
  * overrides, and transformation or field pointers that no body of the rule's message types can
- * have (or that cannot be generalised as asked). Problems of severity `error` block compilation.
+ * have (or that cannot be generalised as asked), free-text patterns that do not compile; and, as
+ * warnings, rules that withhold personal fields but leave free text unhandled. Problems of
+ * severity `error` block compilation.
  *
  * @example checkPolicy(parsePolicyText(text), ctx).filter((p) => p.severity === 'error')
  */
@@ -160,6 +163,7 @@ export function checkPolicy(doc: unknown, ctx: FederationContext): PolicyProblem
     });
   });
   p.inbound.forEach((r, i) => checkNames(r.when?.from, `/inbound/${i}/when/from`, r.id));
+  problems.push(...freeTextProblems(p, (r) => typesOf(r.when)));
   problems.push(...itemTwinProblems(p));
 
   // Dead allow rules: a deny whose conditions hold whenever the allow's do always wins.

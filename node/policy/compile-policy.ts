@@ -38,5 +38,9 @@ export function compilePolicy(
     document,
     groups: groupsOf(document, ctx),
     patterns,
+    freeTextPatterns: (document.freeText?.patterns ?? []).map((x) => ({
+      kind: x.kind,
+      regex: new RegExp(x.pattern, 'gu'),
+    })),
   };
 }

@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../lib/canonical-json.js';
 import { inboundFailure, outboundFailure } from './conditions.js';
 import { transform } from './transform.js';
+import { findPersonalData } from './free-text/find-personal-data.js';
+import { applyFreeTextPolicy, handlingFor } from './free-text/apply-free-text-policy.js';
 import type {
   CompiledPolicy,
   FederationContext,
@@ -24,8 +26,10 @@ const sha = (v: unknown) => createHash('sha256').update(canonicalJson(v)).digest
  * wins; otherwise the message is allowed with the union of the matching allow rules'
  * transformations; otherwise it is denied by default. Pure: no clock, no I/O, the input is never
  * mutated. The decision hash covers the policy version, destination, outcome, rules,
- * transformations and a digest of the input, so the same input under the same version always
- * hashes the same.
+ * transformations, the free-text findings and a digest of the input, so the same input under the
+ * same version always hashes the same. Personal data found in free-text fields is handled as the
+ * matched rules' `freeText` (or the policy's defaults) say: kept when the structured field it
+ * repeats is sent, otherwise redacted, generalised as that field is, or the message denied.
  *
  * @example
  * const d = decide(policy, message, { id: 'RS', kind: 'ffp-node', groups: ['WB6'] }, ctx);
@@ -74,6 +78,7 @@ export function decide(
       reasons,
       transformations: [],
       body: null,
+      freeText: [],
       decisionHash: sha({
         policy: stamp,
         to: destination.id,
@@ -84,6 +89,40 @@ export function decide(
     };
   }
   const { body, transformations } = transform(message.body, allows);
+  // Free text: what the structured fields withhold must not leave through the officers' prose.
+  const handling = handlingFor(policy.document, allows);
+  const spans = findPersonalData(message.type, message.body, {
+    patterns: policy.freeTextPatterns,
+  });
+  const { findings: freeText, denyReason } = applyFreeTextPolicy(
+    message.type,
+    message.body,
+    body,
+    spans,
+    allows,
+    handling,
+    destination.id,
+  );
+  if (denyReason) {
+    return {
+      effect: 'deny',
+      policy: stamp,
+      matched,
+      notMatched,
+      reasons: [denyReason],
+      transformations: [],
+      body: null,
+      freeText,
+      decisionHash: sha({
+        policy: stamp,
+        to: destination.id,
+        effect: 'deny',
+        rules: matched.map((m) => m.ruleId),
+        freeText,
+        input: inputDigest,
+      }),
+    };
+  }
   return {
     effect: 'allow',
     policy: stamp,
@@ -92,12 +131,14 @@ export function decide(
     reasons: [],
     transformations,
     body,
+    freeText,
     decisionHash: sha({
       policy: stamp,
       to: destination.id,
       effect: 'allow',
       rules: matched.map((m) => m.ruleId),
       transformations,
+      ...(freeText.length > 0 ? { freeText } : {}),
       input: inputDigest,
     }),
   };

@@ -6,6 +6,9 @@ export { compilePolicy } from './compile-policy.js';
 export { decide, decideInbound } from './decide.js';
 export { simulate, type SimulationSample, type DecisionOutline } from './simulate.js';
 export { diffPolicies } from './diff-policies.js';
+export { findPersonalData } from './free-text/find-personal-data.js';
+export { BUILTIN_PATTERNS } from './free-text/builtin-patterns.js';
+export { KIND_WORDS, MARKERS } from './free-text/apply-free-text-policy.js';
 export { runFixtures, type FixtureRun, type FixtureResult } from './run-fixtures.js';
 export {
   PolicyStore,
@@ -16,6 +19,9 @@ export {
 export type {
   CompiledPolicy,
   FederationContext,
+  FreeTextFinding,
+  FreeTextKind,
+  FreeTextSpan,
   InboundDecision,
   InboundInput,
   MatchedRule,

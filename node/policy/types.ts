@@ -64,6 +64,8 @@ export interface PolicyDecision {
   transformations: Transformation[];
   /** The body the destination receives (a transformed copy); null when denied. */
   body: Record<string, unknown> | null;
+  /** Personal data found in the body's free-text fields and what was done to each (allowed or denied for it). */
+  freeText?: FreeTextFinding[];
   decisionHash: string;
 }
 
@@ -126,6 +128,8 @@ export interface OutboundRule {
     to: 'year' | 'municipality' | 'rounded';
     decimals?: number;
   }>;
+  /** What happens to personal data in free text when this rule allows (overrides the defaults). */
+  freeText?: FreeTextHandling;
 }
 
 /** An inbound rule of the policy document. */
@@ -145,6 +149,8 @@ export interface PolicyDocument {
   groups?: Record<string, string[]>;
   outbound: OutboundRule[];
   inbound: InboundRule[];
+  /** Free-text handling of every allowed decision whose matched rules set none, and extra patterns. */
+  freeText?: FreeTextDefaults;
 }
 
 /** A checked policy version, ready to decide. */
@@ -157,4 +163,55 @@ export interface CompiledPolicy {
   groups: Map<string, Set<string>>;
   /** Compiled `matches` expressions by source text. */
   patterns: Map<string, RegExp>;
+  /** The policy's extra free-text patterns, compiled (global, Unicode). */
+  freeTextPatterns: Array<{ kind: FreeTextKind; regex: RegExp }>;
+}
+
+/** Kinds of personal data the free-text detector reports. */
+export type FreeTextKind =
+  | 'name'
+  | 'date-of-birth'
+  | 'address'
+  | 'place-of-birth'
+  | 'document'
+  | 'phone'
+  | 'email'
+  | 'iban'
+  | 'plate';
+
+/** What a policy does with personal data in free text that the decision withholds or generalises. */
+export interface FreeTextHandling {
+  /** redact: a marker replaces the span; generalise: the span becomes what the structured field becomes (the year), else a marker; deny: the analyst must rewrite. */
+  action: 'redact' | 'generalise' | 'deny';
+  /** Kinds withheld from free text even when no structured field of the kind is withheld (IBANs, plates…). */
+  withhold?: FreeTextKind[];
+  /** Shown to the analyst when `action` is deny. */
+  reason?: string;
+}
+
+/** The policy-level free-text settings: the default handling and extra patterns. */
+export interface FreeTextDefaults extends Partial<FreeTextHandling> {
+  /** Extra patterns of a kind (e.g. another country's vehicle plates), regular expressions. */
+  patterns?: Array<{ kind: FreeTextKind; pattern: string; description?: string }>;
+}
+
+/** One span of personal data the detector found in a free-text field. */
+export interface FreeTextSpan {
+  /** The free-text field (a concrete JSON pointer into the body). */
+  pointer: string;
+  /** UTF-16 offsets into the field's text as submitted: [start, end). */
+  span: { start: number; end: number };
+  kind: FreeTextKind;
+  /** value: it repeats a structured field of the body; pattern: it looks like personal data. */
+  source: 'value' | 'pattern';
+  /** The structured field it repeats (source value). */
+  matches?: string;
+}
+
+/** A finding with what the decision did with it. Field names are stable: logs and peers use them. */
+export interface FreeTextFinding extends FreeTextSpan {
+  /** kept: the destination may see it; redacted: a marker replaced it; generalised: it became what the structured field became; denied: the message is refused for it; unhandled: withheld from the structured fields, but the policy sets no free-text handling. */
+  action: 'kept' | 'redacted' | 'generalised' | 'denied' | 'unhandled';
+  /** The rule whose free-text handling applied (`#freeText`: the policy's defaults). */
+  ruleId?: string;
 }
