@@ -6,7 +6,8 @@ import { decide, decideInbound } from './decide.js';
 import { resolve } from './json-pointer.js';
 import { parsePolicyText } from './parse-policy-text.js';
 import { PolicyError } from './policy-error.js';
-import type { CompiledPolicy, FederationContext, PolicyMember } from './types.js';
+import { DEFAULTS_ID } from './free-text/apply-free-text-policy.js';
+import type { CompiledPolicy, FederationContext, FreeTextFinding, PolicyMember } from './types.js';
 
 /** One fixture case as written in `policies/tests/<ID>/*.yaml`. */
 interface FixtureCase {
@@ -28,6 +29,14 @@ interface FixtureCase {
     absent?: string[];
     present?: string[];
     values?: Record<string, unknown>;
+    /** Findings in free text that must be among the decision's (each field given must equal). */
+    freeText?: Array<{
+      pointer?: string;
+      kind?: string;
+      action?: string;
+      matches?: string;
+      ruleId?: string;
+    }>;
   };
 }
 
@@ -39,6 +48,8 @@ export interface FixtureResult {
   passed: boolean;
   failures: string[];
   matched: string[];
+  /** Rules (or `#freeText`, the defaults) whose free-text handling acted on a finding. */
+  freeText?: string[];
 }
 
 /** The outcome of a whole run: every case, and which rules no case exercised. */
@@ -53,7 +64,10 @@ export interface FixtureRun {
 /**
  * Runs every fixture under `<dir>/tests/<ID>/` against `<dir>/<ID>.yaml`. A case passes when the
  * effect is the expected one, the matched rules are exactly the expected ones (when listed), the
- * `absent` pointers are not in the body sent, the `present` ones are, and `values` are equal.
+ * `absent` pointers are not in the body sent, the `present` ones are, `values` are equal and the
+ * `freeText` findings listed are among the decision's. Coverage counts rules, and each free-text
+ * handling (`<rule>#freeText`, or `#freeText` for the policy's defaults) by the cases in which
+ * it acted on a finding.
  * Shared bodies live in `<dir>/tests/bodies/<name>.yaml` (`bodyFrom: <name>`).
  *
  * @example const run = await runFixtures('policies', ctxFor); run.uncovered.length === 0
@@ -97,6 +111,9 @@ export async function runFixtures(
     const hits = new Map<string, number>(
       [...policy.document.outbound, ...policy.document.inbound].map((r) => [r.id, 0]),
     );
+    // Each free-text handling counts as covered when some case's finding was acted on by it.
+    for (const r of policy.document.outbound) if (r.freeText) hits.set(`${r.id}${DEFAULTS_ID}`, 0);
+    if (policy.document.freeText?.action) hits.set(DEFAULTS_ID, 0);
     const caseFiles = (await readdir(join(testsDir, id)).catch(() => [] as string[]))
       .filter((f) => /\.ya?ml$/.test(f))
       .sort();
@@ -108,6 +125,10 @@ export async function runFixtures(
       for (const c of cases) {
         const r = runCase(policy, ctx, c, bodies);
         r.matched.forEach((m) => hits.set(m, (hits.get(m) ?? 0) + 1));
+        for (const id of new Set(r.freeText ?? [])) {
+          const key = id === DEFAULTS_ID ? id : `${id}${DEFAULTS_ID}`;
+          if (hits.has(key)) hits.set(key, hits.get(key)! + 1);
+        }
         run.results.push({ policy: id, file: join(basename(testsDir), id, cf), ...r });
       }
     }
@@ -134,6 +155,7 @@ function runCase(
   let effect: 'allow' | 'deny';
   let matched: string[];
   let out: Record<string, unknown> | null = null;
+  let freeText: FreeTextFinding[] = [];
   if ((c.direction ?? 'outbound') === 'inbound') {
     const d = decideInbound(
       policy,
@@ -161,6 +183,7 @@ function runCase(
     effect = d.effect;
     matched = d.matched.map((m) => m.ruleId);
     out = d.body;
+    freeText = d.freeText ?? [];
   }
   if (effect !== c.expect.effect) failures.push(`effect ${effect}, expected ${c.expect.effect}`);
   if (c.expect.rules) {
@@ -177,5 +200,21 @@ function runCase(
     if (JSON.stringify(got) !== JSON.stringify(v))
       failures.push(`${p} is ${JSON.stringify(got)}, expected ${JSON.stringify(v)}`);
   }
-  return { name, passed: failures.length === 0, failures, matched };
+  for (const want of c.expect.freeText ?? []) {
+    const hit = freeText.some((f) =>
+      Object.entries(want).every(([k, v]) => (f as unknown as Record<string, unknown>)[k] === v),
+    );
+    if (!hit)
+      failures.push(
+        `no free-text finding ${JSON.stringify(want)}; found ${JSON.stringify(freeText.map((f) => ({ pointer: f.pointer, kind: f.kind, action: f.action })))}`,
+      );
+  }
+  const acted = freeText.filter((f) => f.ruleId).map((f) => f.ruleId!);
+  return {
+    name,
+    passed: failures.length === 0,
+    failures,
+    matched,
+    ...(acted.length > 0 ? { freeText: acted } : {}),
+  };
 }
