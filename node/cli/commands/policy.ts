@@ -2,6 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { CliExit } from '../cli-exit.js';
+import { resolve } from '../../policy/json-pointer.js';
+import type { FreeTextFinding } from '../../policy/index.js';
 
 interface FederationFile {
   members: Array<{ id: string; kind: 'ffp-node' | 'eu-counterpart'; groups: string[] }>;
@@ -153,7 +155,8 @@ export function register(program: Command): void {
         origin?: string;
         federation: string;
       }) => {
-        const { compilePolicy, decide, PolicyError } = await import('../../policy/index.js');
+        const { compilePolicy, decide, PolicyError, KIND_WORDS } =
+          await import('../../policy/index.js');
         const doc = await load(o.policy);
         const members = await federation(o.federation);
         const self = (doc as { member?: string }).member ?? '';
@@ -200,10 +203,39 @@ export function register(program: Command): void {
         for (const t of d.transformations)
           w(`  ${t.action}${t.to ? ` to ${t.to}` : ''} ${t.pointer} (rule ${t.ruleId})`);
         if (d.transformations.length === 0) w('  (none)');
+        w('personal data in free text:');
+        for (const line of freeTextLines(m.body ?? {}, d.freeText ?? [], KIND_WORDS))
+          w(`  ${line}`);
         w('body (- before, + after):');
         for (const line of bodyDiff(m.body ?? {}, d.body)) w(`  ${line}`);
       },
     );
+}
+
+/**
+ * One line per free-text finding: what was done, the kind, where (field and span), the text as
+ * submitted, and the structured field it repeats or the rule whose handling applied.
+ */
+function freeTextLines(
+  body: Record<string, unknown>,
+  findings: FreeTextFinding[],
+  words: Record<string, string>,
+): string[] {
+  if (findings.length === 0) return ['(none found)'];
+  return findings.map((f) => {
+    const text = resolve(body, f.pointer)[0]?.value;
+    const piece = typeof text === 'string' ? text.slice(f.span.start, f.span.end) : '';
+    const why = [
+      f.matches ? `repeats ${f.matches}` : `a ${f.source}`,
+      f.ruleId ? `rule ${f.ruleId}` : '',
+      f.action === 'unhandled'
+        ? 'withheld from the structured fields, but the policy sets no free-text handling'
+        : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
+    return `${f.action} ${words[f.kind] ?? f.kind} ${f.pointer} [${f.span.start}, ${f.span.end}) ${JSON.stringify(piece)} (${why})`;
+  });
 }
 
 /** Leaf-by-leaf differences between the body before and after the policy. */
