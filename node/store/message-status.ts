@@ -1,5 +1,8 @@
 // The lifecycle of a message in the outbox and inbox, and which transitions are allowed.
 
+/** Which side of the node a message is on. */
+export type Box = 'out' | 'in';
+
 /** Status of an outbound message. `denied` never left the node (outbound policy). */
 export type OutboundStatus =
   'denied' | 'accepted' | 'queued' | 'sending' | 'delivered' | 'rejected' | 'failed' | 'answered';

@@ -3,13 +3,29 @@ import type { Redis } from 'ioredis';
 import {
   outboundTransitions,
   terminalOutbound,
+  type Box,
   type MessageStatus,
   type OutboundStatus,
 } from './message-status.js';
 import { NodeError } from '../errors.js';
+import { defineStoreScripts } from './load-scripts.js';
+import { messageRefs } from './message-refs.js';
+import {
+  admitInboundArgs,
+  claimDeliveryArgs,
+  createOutboundArgs,
+  listPageArgs,
+  markInboundAnsweredArgs,
+  purgeContentsArgs,
+  reindexArgs,
+  storeInboundArgs,
+  threadArgs,
+  transitionOutboundArgs,
+  type StoreCommands,
+} from './script-args.js';
+import { storeKeys, type StoreKeys } from './store-keys.js';
 
-/** Which side of the node a message is on. */
-export type Box = 'out' | 'in';
+export type { Box } from './message-status.js';
 
 /** One step of a message's status history. */
 export interface HistoryEntry {
@@ -116,215 +132,144 @@ export type ClaimResult =
   | { kind: 'key'; jwe: string }
   | { kind: 'unchecked'; jwe: string; to: string; createdAt: string };
 
-/** Filters of `list`. */
+/**
+ * Filters of `list`; any combination. `from` and `to` bound createdAt (ISO 8601; `from`
+ * inclusive, `to` exclusive); `peer` is the recipient of an outbound and the sender of an
+ * inbound message; `ref` is an exact reference of the body (see `messageRefs`).
+ */
 export interface ListQuery {
   status?: MessageStatus;
   type?: string;
   peer?: string;
+  from?: string;
+  to?: string;
+  correlationId?: string;
+  inReplyTo?: string;
+  ref?: string;
   limit: number;
   /** Opaque cursor returned by the previous page. */
   cursor?: string;
 }
 
-const TRANSITION = `
-local cur = redis.call('HGET', KEYS[1], 'status')
-if not cur then return {0, '', 0} end
-local allowed = ARGV[2]
-if allowed ~= '*' and not string.find(',' .. allowed .. ',', ',' .. cur .. ',', 1, true) then
-  return {0, cur, 0}
-end
-local entry = ARGV[4]
-local attempt = 0
-if ARGV[9] == '1' then
-  -- A delivery attempt is counted in the same step that claims the message for it.
-  attempt = redis.call('HINCRBY', KEYS[1], 'attempts', 1)
-  local e = cjson.decode(entry)
-  e['detail'] = e['detail'] or {}
-  e['detail']['attempt'] = attempt
-  entry = cjson.encode(e)
-end
-redis.call('HSET', KEYS[1], 'status', ARGV[1], 'updatedAt', ARGV[3])
-for i = 10, #ARGV, 2 do
-  if ARGV[i + 1] == '' then redis.call('HDEL', KEYS[1], ARGV[i]) else redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
-end
-redis.call('RPUSH', KEYS[2], entry)
-if ARGV[5] == 'add' then redis.call('ZADD', KEYS[3], ARGV[6], ARGV[7]) elseif ARGV[5] == 'rem' then redis.call('ZREM', KEYS[3], ARGV[7]) end
-if ARGV[8] == 'add' then redis.call('ZADD', KEYS[4], ARGV[6], ARGV[7]) elseif ARGV[8] == 'rem' then redis.call('ZREM', KEYS[4], ARGV[7]) end
-return {1, cur, attempt}
-`;
-
-const CLAIM = `
-local v = redis.call('HMGET', KEYS[1], 'status', 'expiresAt', 'recipientKid', 'jwe', 'to', 'createdAt')
-local cur = v[1]
-if not cur then return {'gone', ''} end
-if cur ~= 'accepted' and cur ~= 'queued' and cur ~= 'sending' then return {'gone', cur} end
-if not (v[2] and v[4] and v[5] and v[6]) then return {'gone', cur} end
--- ISO 8601 UTC timestamps of one format compare as strings.
-if v[2] <= ARGV[1] then return {'expired', cur} end
-if not v[3] then return {'unchecked', cur, v[4], v[5], v[6]} end
-if not string.find(',' .. ARGV[2] .. ',', ',' .. v[3] .. ',', 1, true) then return {'key', cur, v[4]} end
-local attempt = redis.call('HINCRBY', KEYS[1], 'attempts', 1)
-redis.call('HSET', KEYS[1], 'status', 'sending', 'updatedAt', ARGV[3])
-redis.call('RPUSH', KEYS[2], cjson.encode({status = 'sending', at = ARGV[3], detail = {attempt = attempt}}))
-return {'claimed', cur, attempt, v[4], v[5], v[6]}
-`;
-
-const CREATE_OUTBOUND = `
-local n = tonumber(ARGV[1])
-for i = 2, n + 1 do redis.call('RPUSH', KEYS[2], ARGV[i]) end
-local b = n + 1
-redis.call('HSET', KEYS[1], unpack(ARGV, b + 6))
-redis.call('ZADD', KEYS[3], ARGV[b + 1], ARGV[b + 2])
-if ARGV[b + 3] == '1' then redis.call('ZADD', KEYS[4], ARGV[b + 1], ARGV[b + 2]) end
-if ARGV[b + 4] ~= '' then redis.call('ZADD', KEYS[5], ARGV[b + 4], ARGV[b + 5]) end
-return 1
-`;
-
-const STORE_INBOUND = `
-if redis.call('EXISTS', KEYS[1]) == 1 then
-  return redis.call('HMGET', KEYS[1], 'from', 'digest', 'receipt')
-end
-redis.call('HSET', KEYS[1], unpack(ARGV, 5))
-redis.call('RPUSH', KEYS[2], ARGV[3])
-redis.call('ZADD', KEYS[3], ARGV[1], ARGV[2])
-if ARGV[4] ~= '' then redis.call('ZADD', KEYS[4], ARGV[4], 'in:' .. ARGV[2]) end
-return false
-`;
-
-const PURGE_CONTENTS = `
-local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
-local purged = {}
-for _, member in ipairs(due) do
-  local box, id = string.match(member, '^(%a+):(.+)$')
-  local key = ARGV[3] .. 'msg:' .. box .. ':' .. id
-  local status = redis.call('HGET', key, 'status')
-  if box == 'out' and (status == 'accepted' or status == 'queued' or status == 'sending') then
-    -- Still being delivered: its envelope is needed; look again in an hour.
-    redis.call('ZADD', KEYS[1], tonumber(ARGV[1]) + 3600000, member)
-  else
-    if status then
-      redis.call('HDEL', key, 'message', 'jwe')
-      redis.call('HSET', key, 'purgedAt', ARGV[4])
-      table.insert(purged, member)
-    end
-    redis.call('ZREM', KEYS[1], member)
-  end
-end
-return purged
-`;
+/**
+ * A message as a list shows it: the record without its contents, envelope, receipt, decision
+ * and history (`get` reads those). `replies`: on an outbox list, how many inbound messages
+ * answer it (`inReplyTo` its id).
+ */
+export type ListedMessage = Omit<
+  StoredMessage,
+  'message' | 'jwe' | 'digest' | 'receipt' | 'decision' | 'history'
+> & { replies?: number };
 
 /**
- * Counts one envelope in its sender's rate window (the window's key expires after ARGV[1]
- * seconds) and, when ARGV[2] is '1', reads the receipt of the inbound id KEYS[2] in the same
- * round trip: the count, then from, digest and receipt (nil when not stored).
+ * How many messages match a list's filters: `exact`, or at least `count` (filters combined:
+ * the matches found within the entries one call examines).
  */
-const ADMIT_INBOUND = `
-local n = redis.call('INCR', KEYS[1])
-if n == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
-if ARGV[2] ~= '1' then return {n} end
-local v = redis.call('HMGET', KEYS[2], 'from', 'digest', 'receipt')
-return {n, v[1], v[2], v[3]}
-`;
-
-type AdmitCommand = (
-  rateKey: string,
-  msgKey: string,
-  ttlSeconds: string,
-  lookup: string,
-) => Promise<[number, (string | null)?, (string | null)?, (string | null)?]>;
-type TransitionCommand = (
-  msgKey: string,
-  historyKey: string,
-  pendingKey: string,
-  deadKey: string,
-  ...args: string[]
-) => Promise<[number, string, number]>;
-type CreateOutboundCommand = (
-  msgKey: string,
-  historyKey: string,
-  boxKey: string,
-  pendingKey: string,
-  retainKey: string,
-  ...args: string[]
-) => Promise<number>;
-type PurgeCommand = (retainKey: string, ...args: string[]) => Promise<string[]>;
-type ClaimCommand = (
-  msgKey: string,
-  historyKey: string,
-  ...args: string[]
-) => Promise<[string, string, ...Array<string | number>]>;
-type StoreInboundCommand = (
-  msgKey: string,
-  historyKey: string,
-  boxKey: string,
-  retainKey: string,
-  ...args: string[]
-) => Promise<[string | null, string | null, string | null] | null>;
-
-interface StoreCommands {
-  ffxTransition: TransitionCommand;
-  ffxCreateOutbound: CreateOutboundCommand;
-  ffxStoreInbound: StoreInboundCommand;
-  ffxPurgeContents: PurgeCommand;
-  ffxClaim: ClaimCommand;
-  ffxAdmitInbound: AdmitCommand;
+export interface ListTotal {
+  count: number;
+  exact: boolean;
 }
 
+/** A page of `list`, newest first. */
+export interface ListPage {
+  items: ListedMessage[];
+  /** Present while more entries may match; a page may be short (or empty) and still have one. */
+  nextCursor?: string;
+  /** On every page of at most one indexed filter; on the first page of combined filters. */
+  total?: ListTotal;
+}
+
+/** Delivery work waiting for one peer (readiness). */
+export interface PeerPending {
+  peer: string;
+  pending: number;
+  /** Age in seconds of the oldest pending message, or null when none is pending. */
+  oldestPendingSeconds: number | null;
+}
+
+/** A case thread: the messages of both boxes with one correlationId, oldest first. */
+export interface Thread {
+  items: ListedMessage[];
+  /** Messages of the thread in both boxes (more than `items` when the limit cut it). */
+  total: number;
+}
+
+/** Result of `migrateIndexes`. */
+export interface IndexMigration {
+  /** False when the store already had the current indexes (nothing was read). */
+  ran: boolean;
+  indexed: { out: number; in: number };
+}
+
+/** The version of the indexes this code keeps; `migrateIndexes` brings older stores to it. */
+export const INDEX_VERSION = '1';
+
+/** Entries one `list` call examines at most, whatever the store holds (see `list`). */
+export const LIST_WINDOW = 2000;
+
+/** Messages one `thread` returns at most. */
+export const THREAD_LIMIT = 500;
+
+// Record fields of a listed message, in the order the list and thread scripts return them.
+const LISTED_FIELDS = [
+  'box',
+  'type',
+  'from',
+  'to',
+  'status',
+  'createdAt',
+  'expiresAt',
+  'updatedAt',
+  'attempts',
+  'inReplyTo',
+  'correlationId',
+  'submittedBy',
+  'answeredBy',
+  'lastError',
+  'purgedAt',
+] as const;
+
 /**
- * The outbox and inbox of one node in Redis, under the node's key prefix. Every change of
- * status is atomic (Lua) and checked against the allowed transitions, so concurrent workers and
- * processes sharing one Redis cannot move a message backwards.
+ * The outbox and inbox of one node in Redis, under the node's key prefix. Every change of a
+ * record is one Lua script (`lua/`) that checks the allowed transitions, keeps the indexes in
+ * step and publishes the change on `<prefix>events`, so concurrent workers and processes
+ * sharing one Redis cannot move a message backwards and lists never see a half-indexed record.
  *
  * @example
  * const store = new MessageStore(redis, 'ffx:AL:');
- * await store.createOutbound({ id, type: 'trace-request', from: 'AL', to: 'RS', status: 'accepted', … });
- * await store.transition('out', id, 'queued');
+ * await store.migrateIndexes();
+ * await store.createOutbound({
+ *   id, type: 'trace-request', from: 'AL', to: 'RS', status: 'accepted',
+ *   createdAt, expiresAt, jwe, recipientKid, message,
+ * });
+ * await store.transition(id, 'queued', { onlyFrom: ['accepted'] });
+ * const page = await store.list('out', { limit: 50, peer: 'RS', status: 'queued' });
  */
 export class MessageStore {
   readonly #redis: Redis & StoreCommands;
-  readonly #prefix: string;
+  readonly #keys: StoreKeys;
   readonly #now: () => Date;
 
   constructor(redis: Redis, prefix: string, now: () => Date = () => new Date()) {
-    if (!('ffxTransition' in redis)) {
-      redis.defineCommand('ffxTransition', { numberOfKeys: 4, lua: TRANSITION });
-      redis.defineCommand('ffxCreateOutbound', { numberOfKeys: 5, lua: CREATE_OUTBOUND });
-      redis.defineCommand('ffxStoreInbound', { numberOfKeys: 4, lua: STORE_INBOUND });
-      redis.defineCommand('ffxPurgeContents', { numberOfKeys: 1, lua: PURGE_CONTENTS });
-      redis.defineCommand('ffxClaim', { numberOfKeys: 2, lua: CLAIM });
-      redis.defineCommand('ffxAdmitInbound', { numberOfKeys: 2, lua: ADMIT_INBOUND });
-    }
+    defineStoreScripts(redis);
     this.#redis = redis as Redis & StoreCommands;
-    this.#prefix = prefix;
+    this.#keys = storeKeys(prefix);
     this.#now = now;
   }
 
-  #msgKey(box: Box, id: string): string {
-    return `${this.#prefix}msg:${box}:${id}`;
-  }
-  #historyKey(box: Box, id: string): string {
-    return `${this.#prefix}msg:${box}:${id}:history`;
-  }
-  #boxKey(box: Box): string {
-    return `${this.#prefix}box:${box}`;
-  }
-  #pendingKey(peer: string): string {
-    return `${this.#prefix}pending:${peer}`;
-  }
-  #deadKey(): string {
-    return `${this.#prefix}dead`;
-  }
-  #retainKey(): string {
-    return `${this.#prefix}retain`;
+  /** The Redis channel on which every creation and change of status is published. */
+  get changesChannel(): string {
+    return this.#keys.events();
   }
 
   /**
    * Records a new outbound message (accepted for delivery, accepted and queued, or denied by the
-   * outbound policy) in one atomic step: record, history, outbox index, pending index and, when
-   * given, the end of its retention.
+   * outbound policy) in one atomic step: record, history, outbox and filter indexes, pending
+   * index and, when given, the end of its retention.
    */
   async createOutbound(m: NewOutbound): Promise<void> {
     const at = this.#now().toISOString();
+    const refs = messageRefs(m.message);
     const fields = compact({
       id: m.id,
       box: 'out',
@@ -338,6 +283,7 @@ export class MessageStore {
       inReplyTo: m.inReplyTo,
       correlationId: m.correlationId,
       message: m.message === undefined ? undefined : JSON.stringify(m.message),
+      refs: refs.length > 0 ? JSON.stringify(refs) : undefined,
       jwe: m.jwe,
       recipientKid: m.recipientKid,
       digest: m.digest,
@@ -354,28 +300,25 @@ export class MessageStore {
           ]
         : [{ status: m.status, at, ...detail }];
     await this.#redis.ffxCreateOutbound(
-      this.#msgKey('out', m.id),
-      this.#historyKey('out', m.id),
-      this.#boxKey('out'),
-      this.#pendingKey(m.to),
-      this.#retainKey(),
-      String(history.length),
-      ...history.map((e) => JSON.stringify(e)),
-      String(Date.parse(m.createdAt)),
-      m.id,
-      m.status === 'denied' ? '0' : '1',
-      m.retainUntilMs === undefined ? '' : String(m.retainUntilMs),
-      `out:${m.id}`,
-      ...Object.entries(fields).flat(),
+      ...createOutboundArgs(this.#keys, {
+        id: m.id,
+        to: m.to,
+        score: scoreOf(m.createdAt, '/createdAt'),
+        pending: m.status !== 'denied',
+        ...(m.retainUntilMs === undefined ? {} : { retainUntilMs: m.retainUntilMs }),
+        at,
+        history: history.map((e) => JSON.stringify(e)),
+        fields,
+      }),
     );
   }
 
   /**
    * Moves an outbound message to `status` if its current status allows it, appending to its
-   * history and keeping the pending and dead-letter indexes in step. `fields` are set (or, with
-   * an empty string, removed) in the same atomic step; with `countAttempt` the attempt counter is
-   * incremented in it too and the new count is returned (and recorded in the history entry).
-   * Callers that hold the message's `to` and `createdAt` pass them and save a round trip.
+   * history and keeping the status, pending and dead-letter indexes in step. `fields` are set
+   * (or, with an empty string, removed) in the same atomic step; with `countAttempt` the attempt
+   * counter is incremented in it too and the new count is returned (and recorded in the history
+   * entry). Callers that hold the message's `to` and `createdAt` pass them and save a round trip.
    */
   async transition(
     id: string,
@@ -392,7 +335,7 @@ export class MessageStore {
   ): Promise<TransitionResult> {
     let known = options.known;
     if (!known) {
-      const [to, createdAt] = await this.#redis.hmget(this.#msgKey('out', id), 'to', 'createdAt');
+      const [to, createdAt] = await this.#redis.hmget(this.#keys.msg('out', id), 'to', 'createdAt');
       if (!to || !createdAt) return { ok: false, current: null };
       known = { to, createdAt };
     }
@@ -402,24 +345,20 @@ export class MessageStore {
       at,
       ...(options.detail ? { detail: options.detail } : {}),
     };
-    const pendingOp = terminalOutbound.has(status) ? 'rem' : 'add';
-    const deadOp = status === 'failed' ? 'add' : status === 'queued' ? 'rem' : '';
-    const extra = Object.entries(options.fields ?? {}).flat();
-    const [ok, cur, attempt] = await this.#redis.ffxTransition(
-      this.#msgKey('out', id),
-      this.#historyKey('out', id),
-      this.#pendingKey(known.to),
-      this.#deadKey(),
-      status,
-      (options.onlyFrom ?? outboundTransitions[status]).join(','),
-      at,
-      JSON.stringify(entry),
-      pendingOp,
-      String(Date.parse(known.createdAt)),
-      id,
-      deadOp,
-      options.countAttempt ? '1' : '0',
-      ...extra,
+    const [ok, cur, attempt] = await this.#redis.ffxTransitionOutbound(
+      ...transitionOutboundArgs(this.#keys, {
+        id,
+        to: known.to,
+        score: scoreOf(known.createdAt, '/createdAt'),
+        status,
+        allowed: options.onlyFrom ?? outboundTransitions[status],
+        at,
+        entry: JSON.stringify(entry),
+        pending: terminalOutbound.has(status) ? 'rem' : 'add',
+        dead: status === 'failed' ? 'add' : status === 'queued' ? 'rem' : '',
+        countAttempt: options.countAttempt === true,
+        fields: options.fields ?? {},
+      }),
     );
     if (ok !== 1) return { ok: false, current: (cur || null) as MessageStatus | null };
     return options.countAttempt ? { ok: true, attempt } : { ok: true };
@@ -437,12 +376,13 @@ export class MessageStore {
     id: string,
     options: { now: Date; usableKids: readonly string[] },
   ): Promise<ClaimResult> {
-    const r = await this.#redis.ffxClaim(
-      this.#msgKey('out', id),
-      this.#historyKey('out', id),
-      options.now.toISOString(),
-      options.usableKids.join(','),
-      this.#now().toISOString(),
+    const r = await this.#redis.ffxClaimDelivery(
+      ...claimDeliveryArgs(this.#keys, {
+        id,
+        now: options.now.toISOString(),
+        usableKids: options.usableKids,
+        at: this.#now().toISOString(),
+      }),
     );
     const [kind, cur] = r;
     const text = (i: number) => String(r[i]);
@@ -464,34 +404,21 @@ export class MessageStore {
   async markInboundAnswered(id: string, replyId: string): Promise<TransitionResult> {
     const at = this.#now().toISOString();
     const entry: HistoryEntry = { status: 'answered', at, detail: { replyId } };
-    const [ok, cur] = await this.#redis.ffxTransition(
-      this.#msgKey('in', id),
-      this.#historyKey('in', id),
-      `${this.#prefix}none`,
-      `${this.#prefix}none`,
-      'answered',
-      'received,answered',
-      at,
-      JSON.stringify(entry),
-      '',
-      '0',
-      id,
-      '',
-      '0',
-      'answeredBy',
-      replyId,
+    const [ok, cur] = await this.#redis.ffxMarkInboundAnswered(
+      ...markInboundAnsweredArgs(this.#keys, { id, at, entry: JSON.stringify(entry), replyId }),
     );
     return ok === 1 ? { ok: true } : { ok: false, current: (cur || null) as MessageStatus | null };
   }
 
   /**
    * Stores an inbound message with the receipt issued for it (and the end of its retention),
-   * unless the id is already stored:
-   * then nothing changes and the earlier sender, digest and receipt are returned (a redelivery
-   * gets the original receipt; a different envelope under the same id is a replay).
+   * unless the id is already stored: then nothing changes and the earlier sender, digest and
+   * receipt are returned (a redelivery gets the original receipt; a different envelope under
+   * the same id is a replay).
    */
   async storeInbound(m: NewInbound): Promise<StoreInboundResult> {
     const entry: HistoryEntry = { status: 'received', at: m.receivedAt };
+    const refs = messageRefs(m.message);
     const fields = compact({
       id: m.id,
       box: 'in',
@@ -506,20 +433,19 @@ export class MessageStore {
       inReplyTo: m.inReplyTo,
       correlationId: m.correlationId,
       message: JSON.stringify(m.message),
+      refs: refs.length > 0 ? JSON.stringify(refs) : undefined,
       digest: m.digest,
       receipt: m.receipt,
       attempts: '0',
     });
     const existing = await this.#redis.ffxStoreInbound(
-      this.#msgKey('in', m.id),
-      this.#historyKey('in', m.id),
-      this.#boxKey('in'),
-      this.#retainKey(),
-      String(Date.parse(m.receivedAt)),
-      m.id,
-      JSON.stringify(entry),
-      m.retainUntilMs === undefined ? '' : String(m.retainUntilMs),
-      ...Object.entries(fields).flat(),
+      ...storeInboundArgs(this.#keys, {
+        id: m.id,
+        score: scoreOf(m.createdAt, '/createdAt'),
+        entry: JSON.stringify(entry),
+        ...(m.retainUntilMs === undefined ? {} : { retainUntilMs: m.retainUntilMs }),
+        fields,
+      }),
     );
     if (!existing) return { stored: true };
     const [from, digest, receipt] = existing;
@@ -538,10 +464,7 @@ export class MessageStore {
     id: string | undefined,
   ): Promise<{ count: number; earlier: { from: string; digest: string; receipt: string } | null }> {
     const [count, from, digest, receipt] = await this.#redis.ffxAdmitInbound(
-      rateKey,
-      id === undefined ? `${this.#prefix}none` : this.#msgKey('in', id),
-      String(ttlSeconds),
-      id === undefined ? '0' : '1',
+      ...admitInboundArgs(this.#keys, { rateKey, ttlSeconds, ...(id === undefined ? {} : { id }) }),
     );
     return {
       count: Number(count),
@@ -549,17 +472,12 @@ export class MessageStore {
     };
   }
 
-  /** Whether an inbound id is already stored (the replay check of the protocol). */
-  async hasInbound(id: string): Promise<boolean> {
-    return (await this.#redis.exists(this.#msgKey('in', id))) === 1;
-  }
-
   /** One message with its history, or null. */
   async get(box: Box, id: string): Promise<StoredMessage | null> {
     const [[, raw], [, hist]] = (await this.#redis
       .multi()
-      .hgetall(this.#msgKey(box, id))
-      .lrange(this.#historyKey(box, id), 0, -1)
+      .hgetall(this.#keys.msg(box, id))
+      .lrange(this.#keys.history(box, id), 0, -1)
       .exec()) as [[Error | null, Record<string, string>], [Error | null, string[]]];
     if (!raw || !raw.id) return null;
     return toStored(raw, hist ?? []);
@@ -574,7 +492,7 @@ export class MessageStore {
     expiresAt: string;
   } | null> {
     const [to, jwe, status, createdAt, expiresAt] = await this.#redis.hmget(
-      this.#msgKey('out', id),
+      this.#keys.msg('out', id),
       'to',
       'jwe',
       'status',
@@ -586,91 +504,184 @@ export class MessageStore {
   }
 
   /**
-   * A page of the outbox or inbox, newest first. Filters apply to the page as it is scanned;
-   * the cursor continues after the last message returned.
+   * A page of the outbox or inbox, newest first, in one round trip whatever the store holds.
+   * Every filter but the createdAt range has an index (a sorted set by createdAt, kept by the
+   * scripts that change records); the range bounds whichever index is walked. With one filter
+   * its index is walked and counted exactly (ZCOUNT). With several, the one with the fewest
+   * entries in the range is walked and each entry is checked against the others (ZSCORE),
+   * examining at most `LIST_WINDOW` entries (page and count together): intersecting whole
+   * indexes (ZINTERSTORE) would cost as much as the smaller index holds, which grows with the
+   * store. So a sparse combination may give a short page with a cursor, and its total is a
+   * lower bound unless the walk reached the end of the range.
+   *
+   * The cursor names the last entry examined (createdAt and id), so messages stored meanwhile
+   * with a later createdAt never shift the pages that follow.
    */
-  async list(box: Box, q: ListQuery): Promise<{ items: StoredMessage[]; nextCursor?: string }> {
-    const items: StoredMessage[] = [];
-    const after = q.cursor ? decodeCursor(q.cursor) : null;
-    let max = after ? String(after.score) : '+inf';
-    let skipping = after !== null;
-    let last: { score: number; id: string } | null = null;
-    const batch = Math.max(q.limit * 2, 50);
-    let offset = 0;
-    for (let scanned = 0; items.length < q.limit && scanned < 10_000;) {
-      const page = await this.#redis.zrevrangebyscore(
-        this.#boxKey(box),
-        max,
-        '-inf',
-        'WITHSCORES',
-        'LIMIT',
-        offset,
-        batch,
-      );
-      if (page.length === 0) break;
-      offset += page.length / 2;
-      for (let i = 0; i < page.length && items.length < q.limit; i += 2) {
-        const id = page[i]!;
-        const score = Number(page[i + 1]);
-        scanned++;
-        if (skipping) {
-          // Entries up to and including the cursor's own were on the previous page.
-          if (score === after!.score) {
-            if (id === after!.id) skipping = false;
-            continue;
-          }
-          skipping = false;
-        }
-        last = { score, id };
-        const m = await this.get(box, id);
-        if (!m) continue;
-        if (q.status && m.status !== q.status) continue;
-        if (q.type && m.type !== q.type) continue;
-        if (q.peer && (box === 'out' ? m.to : m.from) !== q.peer) continue;
-        items.push(m);
-      }
-      if (page.length < batch * 2) break;
-    }
-    return items.length === q.limit && last ? { items, nextCursor: encodeCursor(last) } : { items };
+  async list(box: Box, q: ListQuery): Promise<ListPage> {
+    const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;
+    const fromMs = q.from === undefined ? undefined : scoreOf(q.from, '/from');
+    const toMs = q.to === undefined ? undefined : scoreOf(q.to, '/to');
+    const k = this.#keys;
+    const filters = [
+      q.status === undefined ? undefined : k.index(box, 'status', q.status),
+      q.peer === undefined ? undefined : k.index(box, 'peer', q.peer),
+      q.type === undefined ? undefined : k.index(box, 'type', q.type),
+      q.correlationId === undefined ? undefined : k.index(box, 'corr', q.correlationId),
+      q.inReplyTo === undefined ? undefined : k.index(box, 'reply', q.inReplyTo),
+      q.ref === undefined ? undefined : k.index(box, 'ref', q.ref),
+    ].filter((f): f is string => f !== undefined);
+    const limit = Math.max(1, Math.floor(q.limit));
+    const [count, exact, nextScore, nextId, ...rows] = await this.#redis.ffxListPage(
+      ...listPageArgs(k, {
+        box,
+        filters,
+        limit,
+        window: Math.max(LIST_WINDOW, limit),
+        ...(fromMs === undefined ? {} : { fromMs }),
+        ...(toMs === undefined ? {} : { toMs }),
+        ...(cursor ? { cursor } : {}),
+        countReplies: box === 'out',
+        fields: LISTED_FIELDS,
+      }),
+    );
+    const items = rows.map((r) =>
+      toListed(r.slice(2), String(r[0]), box === 'out' ? Number(r[1]) : undefined),
+    );
+    return {
+      items,
+      ...(nextId ? { nextCursor: encodeCursor({ score: Number(nextScore), id: nextId }) } : {}),
+      ...(Number(count) >= 0
+        ? { total: { count: Number(count), exact: Number(exact) === 1 } }
+        : {}),
+    };
+  }
+
+  /**
+   * A case thread: the messages of both boxes that carry `correlationId` (the request, its
+   * responses, hits and later messages), oldest first, at most `limit` (and `THREAD_LIMIT`)
+   * of them, in one round trip.
+   */
+  async thread(correlationId: string, limit = THREAD_LIMIT): Promise<Thread> {
+    const [total, ...rows] = await this.#redis.ffxThread(
+      ...threadArgs(this.#keys, {
+        correlationId,
+        limit: Math.max(1, Math.min(Math.floor(limit), THREAD_LIMIT)),
+        fields: LISTED_FIELDS,
+      }),
+    );
+    return {
+      total: Number(total),
+      items: rows.map((r) => toListed(r.slice(2), String(r[1]), undefined)),
+    };
   }
 
   /** Outbound ids that still have delivery work (for recovery after a restart). */
   async pendingIds(peer: string): Promise<string[]> {
-    return this.#redis.zrange(this.#pendingKey(peer), 0, -1);
+    return this.#redis.zrange(this.#keys.pending(peer), 0, -1);
   }
 
   /** Age in seconds of the oldest message still pending for `peer`, or null when none is. */
   async oldestPendingAge(peer: string): Promise<number | null> {
-    const first = await this.#redis.zrange(this.#pendingKey(peer), 0, 0, 'WITHSCORES');
+    const first = await this.#redis.zrange(this.#keys.pending(peer), 0, 0, 'WITHSCORES');
     if (first.length < 2) return null;
     return Math.max(0, (this.#now().getTime() - Number(first[1])) / 1000);
   }
 
+  /**
+   * Per peer, how many messages wait for delivery (ZCARD) and the age of the oldest (its
+   * score), for all `peers` in one round trip whatever their queues hold (readiness).
+   */
+  async pendingByPeer(peers: readonly string[]): Promise<PeerPending[]> {
+    if (peers.length === 0) return [];
+    const pipeline = this.#redis.pipeline();
+    for (const peer of peers) {
+      pipeline.zcard(this.#keys.pending(peer));
+      pipeline.zrange(this.#keys.pending(peer), 0, 0, 'WITHSCORES');
+    }
+    const replies = (await pipeline.exec()) ?? [];
+    const now = this.#now().getTime();
+    return peers.map((peer, i) => {
+      const [cardErr, card] = replies[2 * i] ?? [null, 0];
+      const [firstErr, first] = replies[2 * i + 1] ?? [null, []];
+      if (cardErr) throw cardErr;
+      if (firstErr) throw firstErr;
+      const oldest = (first as string[])[1];
+      return {
+        peer,
+        pending: Number(card),
+        oldestPendingSeconds:
+          oldest === undefined ? null : Math.max(0, (now - Number(oldest)) / 1000),
+      };
+    });
+  }
+
   /** Dead-lettered (failed) outbound message ids, oldest first. */
   async deadLetters(limit: number): Promise<string[]> {
-    return this.#redis.zrange(this.#deadKey(), 0, limit - 1);
+    return this.#redis.zrange(this.#keys.dead(), 0, limit - 1);
   }
 
   /**
    * Deletes the contents of messages whose retention ended, at most `limit` per call; ids,
    * statuses, digests, receipts and history stay (redelivery, replay protection and audit still
-   * work). An outbound message still being delivered keeps its envelope until it is done.
+   * work), and so do their indexes but the reference search (the references came from the
+   * contents). An outbound message still being delivered keeps its envelope until it is done.
    * Resolves to the `box:id` of each message purged.
    */
   async purgeExpiredContents(limit = 500): Promise<string[]> {
-    const now = this.#now();
     return this.#redis.ffxPurgeContents(
-      this.#retainKey(),
-      String(now.getTime()),
-      String(limit),
-      this.#prefix,
-      now.toISOString(),
+      ...purgeContentsArgs(this.#keys, { now: this.#now(), limit }),
     );
   }
 
   /** Removes a dead letter from the dead-letter index without retrying it (admin purge). */
   async purgeDeadLetter(id: string): Promise<boolean> {
-    return (await this.#redis.zrem(this.#deadKey(), id)) === 1;
+    return (await this.#redis.zrem(this.#keys.dead(), id)) === 1;
+  }
+
+  /**
+   * Builds the filter indexes of messages stored by an earlier version, at start: in batches
+   * of `batch` (ZSCAN of each box index, one read and one write round trip per batch), each
+   * record indexed by its current fields in one script (idempotent: running it again, or
+   * alongside another node process, changes nothing), inbound messages rescored from their
+   * receipt time to their createdAt. Then the store is marked, and later starts read one key.
+   * Messages created meanwhile are indexed by the scripts that create them.
+   */
+  async migrateIndexes(
+    options: { batch?: number; onBatch?: (done: { out: number; in: number }) => void } = {},
+  ): Promise<IndexMigration> {
+    const k = this.#keys;
+    const indexed = { out: 0, in: 0 };
+    if ((await this.#redis.get(k.indexVersion())) === INDEX_VERSION) return { ran: false, indexed };
+    const batch = options.batch ?? 500;
+    for (const box of ['out', 'in'] as const) {
+      let cursor = '0';
+      do {
+        const [next, flat] = await this.#redis.zscan(k.box(box), cursor, 'COUNT', batch);
+        cursor = next;
+        const ids = flat.filter((_, i) => i % 2 === 0);
+        if (ids.length === 0) continue;
+        const read = this.#redis.pipeline();
+        for (const id of ids) read.hmget(k.msg(box, id), 'createdAt', 'message');
+        const records = (await read.exec()) ?? [];
+        const write = this.#redis.pipeline() as ReturnType<Redis['pipeline']> & {
+          ffxReindex(...args: string[]): unknown;
+        };
+        ids.forEach((id, i) => {
+          const [err, v] = records[i] ?? [null, null];
+          if (err) throw err;
+          const [createdAt, message] = (v as [string | null, string | null] | null) ?? [null, null];
+          const score = createdAt ? Date.parse(createdAt) : NaN;
+          if (!Number.isFinite(score)) return;
+          const refs = message ? messageRefs(JSON.parse(message)) : [];
+          write.ffxReindex(...reindexArgs(k, { box, id, score, refs }));
+        });
+        for (const [err] of (await write.exec()) ?? []) if (err) throw err;
+        indexed[box] += ids.length;
+        options.onBatch?.({ ...indexed });
+      } while (cursor !== '0');
+    }
+    await this.#redis.set(k.indexVersion(), INDEX_VERSION);
+    return { ran: true, indexed };
   }
 }
 
@@ -707,6 +718,50 @@ function toStored(raw: Record<string, string>, hist: string[]): StoredMessage {
   if (raw.answeredBy) m.answeredBy = raw.answeredBy;
   if (raw.purgedAt) m.purgedAt = raw.purgedAt;
   return m;
+}
+
+/** A listed message from the fields `LISTED_FIELDS` names, in that order. */
+function toListed(
+  values: ReadonlyArray<string | number | null>,
+  id: string,
+  replies: number | undefined,
+): ListedMessage {
+  const raw: Record<string, string> = {};
+  LISTED_FIELDS.forEach((f, i) => {
+    const v = values[i];
+    if (v !== null && v !== undefined) raw[f] = String(v);
+  });
+  const m: ListedMessage = {
+    id,
+    box: raw.box as Box,
+    type: raw.type!,
+    from: raw.from!,
+    to: raw.to!,
+    status: raw.status as MessageStatus,
+    createdAt: raw.createdAt!,
+    expiresAt: raw.expiresAt!,
+    updatedAt: raw.updatedAt!,
+    attempts: Number(raw.attempts ?? 0),
+  };
+  if (raw.inReplyTo) m.inReplyTo = raw.inReplyTo;
+  if (raw.correlationId) m.correlationId = raw.correlationId;
+  if (raw.submittedBy) m.submittedBy = raw.submittedBy;
+  if (raw.answeredBy) m.answeredBy = raw.answeredBy;
+  if (raw.lastError) m.lastError = JSON.parse(raw.lastError) as { code: string; message: string };
+  if (raw.purgedAt) m.purgedAt = raw.purgedAt;
+  if (replies !== undefined) m.replies = replies;
+  return m;
+}
+
+/** Epoch ms of an ISO 8601 time; one that does not parse is a validation error at `pointer`. */
+function scoreOf(iso: string, pointer: string): number {
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) {
+    throw new NodeError('NODE-VALIDATION', `${pointer.slice(1)} is not a date-time`, {
+      problems: [{ pointer, message: 'not an ISO 8601 date-time' }],
+    });
+  }
+  return ms;
 }
 
 function encodeCursor(c: { score: number; id: string }): string {

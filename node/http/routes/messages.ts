@@ -3,7 +3,7 @@ import { decodeJwt } from 'jose';
 import { NodeError } from '../../errors.js';
 import { submitMessage } from '../../service/submit-message.js';
 import type { ExchangeNode } from '../../service/exchange-node.js';
-import type { Box, StoredMessage } from '../../store/message-store.js';
+import type { Box, ListedMessage, StoredMessage } from '../../store/message-store.js';
 import type { MessageStatus } from '../../store/message-status.js';
 import type { HandlerTable } from '../local-app.js';
 import type { components } from '../../../generated/openapi.js';
@@ -94,7 +94,7 @@ export function messageHandlers(node: ExchangeNode): HandlerTable {
 }
 
 /** The list view of a stored message. */
-export function toSummary(m: StoredMessage): Schemas['MessageSummary'] {
+export function toSummary(m: ListedMessage): Schemas['MessageSummary'] {
   return {
     id: m.id,
     box: m.box,
