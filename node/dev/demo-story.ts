@@ -129,6 +129,272 @@ export const STORY_BODIES = {
     },
     sharingCriteria: ['suspected-trafficker', 'near-border'],
   },
+  /** AL's border seizure: three pistols, a rifle and two ammunition lots in one trace request. */
+  seizure: {
+    requestRef: 'AL-FFP-2026-0430',
+    priority: 'urgent',
+    urgencyJustification:
+      'Border seizure on 2026-11-19; driver in custody, 48 h to charge; the load was bound for onward sale.',
+    caseRef: 'TR-2026-119-1207',
+    offence: {
+      code: 'arms-trafficking',
+      text: 'Illicit trafficking of firearms and ammunition, Hani i Hotit border crossing',
+    },
+    operation: 'JAD-BALKAN-2026',
+    requester: {
+      agency: 'Albanian State Police',
+      unit: 'Firearms Focal Point',
+      officer: 'Insp. Arta Hoxha',
+      email: 'ffp@asp.example.al',
+      phone: '+355 4 000 0000',
+    },
+    items: [
+      {
+        kind: 'firearm',
+        itemId: 'HH-01',
+        exhibitRef: 'TR-1207/1',
+        firearm: {
+          serialNumber: 'C99-118204',
+          make: 'Zastava',
+          model: 'CZ99',
+          type: 'pistol',
+          calibre: '9x19 mm',
+          countryOfManufacture: 'RS',
+          yearOfManufacture: 2003,
+        },
+      },
+      {
+        kind: 'firearm',
+        itemId: 'HH-02',
+        exhibitRef: 'TR-1207/2',
+        firearm: {
+          serialNumber: 'M57-440918',
+          make: 'Zastava',
+          model: 'M57',
+          type: 'pistol',
+          calibre: '7.62x25 mm Tokarev',
+          countryOfManufacture: 'RS',
+          yearOfManufacture: 1989,
+        },
+      },
+      {
+        kind: 'firearm',
+        itemId: 'HH-03',
+        exhibitRef: 'TR-1207/3',
+        firearm: {
+          serialNumber: '70A-0093**',
+          serialObliterated: true,
+          serialRestoration: 'magnetic particle method restored 7 of 9 characters',
+          make: 'Zastava',
+          model: 'M70A',
+          type: 'pistol',
+          calibre: '9x19 mm',
+          countryOfManufacture: 'RS',
+        },
+      },
+      {
+        kind: 'firearm',
+        itemId: 'HH-04',
+        exhibitRef: 'TR-1207/4',
+        firearm: {
+          serialNumber: 'M48-27731',
+          make: 'Preduzeće 44',
+          model: 'M48',
+          type: 'rifle',
+          calibre: '7.92x57 mm',
+          countryOfManufacture: 'RS',
+          yearOfManufacture: 1952,
+          otherMarkings: [
+            "crest of the Federal People's Republic of Yugoslavia on the receiver ring",
+          ],
+        },
+      },
+      {
+        kind: 'ammunition',
+        itemId: 'HH-05',
+        exhibitRef: 'TR-1207/5',
+        ammunition: {
+          calibre: '7.62x39 mm',
+          type: 'ball',
+          quantity: 480,
+          headstamp: { manufacturerCode: 'ППУ', year: '89' },
+          lotNumber: '8903',
+          packagingMarkings: ['ПРВИ ПАРТИЗАН УЖИЦЕ', 'M67 7,62x39 ППУ 8903'],
+          countryOfManufacture: 'RS',
+        },
+      },
+      {
+        kind: 'ammunition',
+        itemId: 'HH-06',
+        exhibitRef: 'TR-1207/6',
+        ammunition: {
+          calibre: '9x19 mm',
+          type: 'ball',
+          quantity: 150,
+          headstamp: { manufacturerCode: 'IK', year: '18', otherMarks: ['9x19'] },
+          lotNumber: 'IK-18-0417',
+        },
+      },
+    ],
+    recovery: {
+      date: '2026-11-19',
+      place: {
+        country: 'AL',
+        municipality: 'Malësi e Madhe',
+        locality: 'Hani i Hotit border crossing',
+        coordinates: { lat: 42.35139, lon: 19.45306 },
+      },
+      agency: 'Albanian Border and Migration Police',
+      circumstances:
+        'Found in a hidden compartment under the rear seat of a car entering from Montenegro.',
+    },
+    possessor: {
+      name: 'Gent M.',
+      dateOfBirth: '1986-02-09',
+      sex: 'M',
+      nationality: ['AL'],
+      address: { street: 'Rruga Kolë Idromeno 7', municipality: 'Shkodër', country: 'AL' },
+    },
+    priorChecks: [
+      { check: 'national-register', result: 'no-hit' },
+      { check: 'iarms', result: 'pending' },
+    ],
+    questions: ['origin', 'chain-of-custody', 'lost-stolen-status'],
+  },
+  /** RS's answers to the seizure: two items now (a third pending), the other four later. */
+  seizureAnswers: [
+    {
+      requestRef: 'AL-FFP-2026-0430',
+      status: 'partial',
+      responder: {
+        agency: 'Ministry of Interior of Serbia',
+        unit: 'Firearms Focal Point',
+        officer: 'Insp. Marko Petrović',
+        email: 'ffp@mup.example.rs',
+      },
+      items: [
+        {
+          itemId: 'HH-01',
+          status: 'completed',
+          chainOfCustody: [
+            { role: 'manufacturer', name: 'Zastava Oružje', country: 'RS', date: '2003-04-10' },
+            {
+              role: 'dealer',
+              name: 'Fictitious Arms d.o.o.',
+              licenceNumber: 'RS-TRG-2003-071',
+              country: 'RS',
+              date: '2003-09-01',
+            },
+            {
+              role: 'first-retail-purchaser',
+              name: 'Nikola J.',
+              country: 'RS',
+              date: '2004-02-17',
+            },
+          ],
+          lastKnownLegalOwner: {
+            kind: 'person',
+            name: 'Nikola J.',
+            dateOfBirth: '1961-07-30',
+            nationality: 'RS',
+            licenceNumber: 'KG-2004-1187',
+            address: { street: 'Ulica Kralja Petra 15', municipality: 'Kragujevac', country: 'RS' },
+          },
+          registration: {
+            status: 'registered',
+            licenceNumber: 'KG-2004-1187',
+            registeredOn: '2004-02-17',
+          },
+          lostStolen: {
+            date: '2025-12-03',
+            place: { country: 'RS', municipality: 'Kragujevac' },
+            reportingAgency: 'Kragujevac Police Directorate',
+          },
+          diversion: 'theft',
+          timeToCrimeDays: 8311,
+        },
+        {
+          itemId: 'HH-04',
+          status: 'completed',
+          chainOfCustody: [
+            { role: 'manufacturer', name: 'Preduzeće 44', country: 'RS', date: '1952-01-01' },
+            { role: 'owner', name: "Yugoslav People's Army depot Niš", country: 'RS' },
+          ],
+          registration: { status: 'deregistered' },
+          diversion: 'embezzlement',
+          note: 'Listed as destroyed in 1999; the destruction record is being checked.',
+        },
+        {
+          itemId: 'HH-05',
+          status: 'pending',
+          note: 'Lot records of Prvi Partizan requested; answer within 10 days.',
+        },
+      ],
+    },
+    {
+      requestRef: 'AL-FFP-2026-0430',
+      status: 'completed',
+      responder: {
+        agency: 'Ministry of Interior of Serbia',
+        unit: 'Firearms Focal Point',
+        officer: 'Insp. Marko Petrović',
+        email: 'ffp@mup.example.rs',
+      },
+      items: [
+        {
+          itemId: 'HH-02',
+          status: 'completed',
+          registration: { status: 'never-registered' },
+          chainOfCustody: [
+            { role: 'manufacturer', name: 'Zastava Oružje', country: 'RS', date: '1989-01-01' },
+            {
+              role: 'exporter',
+              name: 'Fictitious Export d.o.o.',
+              licenceNumber: 'RS-EXP-1990-12',
+              country: 'RS',
+              date: '1990-05-11',
+            },
+          ],
+        },
+        {
+          itemId: 'HH-03',
+          status: 'unable',
+          reasonCode: 'insufficient-identification',
+          note: 'Two characters of the serial number are missing; 14 candidates.',
+        },
+        {
+          itemId: 'HH-05',
+          status: 'completed',
+          ammunitionCorrected: {
+            calibre: '7.62x39 mm',
+            type: 'ball',
+            quantity: 480,
+            headstamp: { manufacturerCode: 'ППУ', year: '89' },
+            lotNumber: '8903',
+            manufacturer: 'Prvi Partizan',
+            countryOfManufacture: 'RS',
+            yearOfManufacture: 1989,
+          },
+          chainOfCustody: [
+            { role: 'manufacturer', name: 'Prvi Partizan', country: 'RS', date: '1989-03-01' },
+            {
+              role: 'owner',
+              name: 'Territorial Defence depot Kraljevo',
+              country: 'RS',
+              date: '1989-06-20',
+            },
+          ],
+          diversion: 'theft',
+        },
+        {
+          itemId: 'HH-06',
+          status: 'unable',
+          reasonCode: 'no-record',
+          note: 'IK is the headstamp of Igman, Konjic (BA): ask BA.',
+        },
+      ],
+    },
+  ],
 } as const;
 
 /** The story's trace request from AL to RS as the analyst submits it (the local API's SubmitRequest). */

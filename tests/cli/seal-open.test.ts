@@ -81,6 +81,86 @@ describe('ffx seal / open / validate', function () {
     });
   }
 
+  const seizures = [
+    { name: 'a seizure of six items', type: 'trace-request', body: STORY_BODIES.seizure },
+    {
+      name: 'a partial per-item answer',
+      type: 'trace-response',
+      body: STORY_BODIES.seizureAnswers[0],
+    },
+    {
+      name: 'the per-item answer of the rest',
+      type: 'trace-response',
+      body: STORY_BODIES.seizureAnswers[1],
+    },
+  ];
+  for (const { name, type, body } of seizures) {
+    it(`seals as AL and opens as RS ${name}, every item intact and personal data flagged`, async () => {
+      const bodyFile = join(dir, `seizure-${type}.json`);
+      await writeFile(bodyFile, JSON.stringify(body));
+      const extra =
+        type === 'trace-response' ? ['--in-reply-to', '01a20623-c175-7aa8-8898-7acbc28dace8'] : [];
+      const sealed = await ffx([
+        'seal',
+        '--pki',
+        pki.out,
+        '--from',
+        'AL',
+        '--to',
+        'RS',
+        '--type',
+        type,
+        '--body',
+        bodyFile,
+        ...extra,
+      ]);
+      expect(sealed.code, sealed.stderr).to.equal(0);
+      const opened = await ffxWithStdin(
+        ['open', '--pki', pki.out, '--as', 'RS', '-'],
+        sealed.stdout,
+      );
+      expect(opened.code, opened.stderr).to.equal(0);
+      const m = JSON.parse(opened.stdout) as {
+        type: string;
+        handling: { containsPersonalData: boolean };
+        body: { items: Array<{ itemId: string }> };
+      };
+      expect(m.type).to.equal(type);
+      expect(m.body).to.deep.equal(body);
+      expect(m.body.items.map((i) => i.itemId)).to.deep.equal(body.items.map((i) => i.itemId));
+      // The seizure's possessor; the answers' per-item owners and chains of custody.
+      expect(m.handling.containsPersonalData).to.equal(true);
+    });
+  }
+
+  it('refuses to seal a seizure with a bad item, naming that item', async () => {
+    const bad = join(dir, 'bad-seizure.json');
+    const items = structuredClone(STORY_BODIES.seizure.items) as unknown as Array<
+      Record<string, unknown>
+    >;
+    items[4] = { kind: 'ammunition', itemId: 'HH-05', ammunition: { calibre: '7.62x39 mm' } };
+    await writeFile(bad, JSON.stringify({ ...STORY_BODIES.seizure, items }));
+    const r = await ffx([
+      'seal',
+      '--pki',
+      pki.out,
+      '--from',
+      'AL',
+      '--to',
+      'RS',
+      '--type',
+      'trace-request',
+      '--body',
+      bad,
+    ]);
+    expect(r.code).to.equal(2);
+    expect(r.stderr).to.match(/^FFX-SCHEMA: /);
+    for (const line of r.stderr.trim().split('\n'))
+      expect(line).to.contain('/body/items/4/ammunition/quantity');
+    expect(r.stderr).to.contain('/body/items/4/ammunition/quantity quantity is required');
+    expect(r.stderr).to.not.contain('/body/items/0');
+  });
+
   it('answers a tampered envelope with exit 2 and one FFX line, and the wrong member with FFX-RECIPIENT', async () => {
     const jwe = (await readFile(join(dir, 'hit-notification.jwe'), 'utf8')).trim();
     const parts = jwe.split('.');

@@ -43,6 +43,39 @@ describe('protocol test vectors', () => {
     });
   }
 
+  it('keeps the first published envelopes byte for byte (a vector is never sealed again)', () => {
+    const digests = Object.fromEntries(v.envelopes.map((e) => [e.envelope, e.digest]));
+    expect(digests).to.include({
+      'trace-request.jwe': 'wz0UwvXWIzi4HpdXr9hda1nlIrTLh0EeoSL8JX_483U',
+      'trace-response.jwe': 'GjcnWMjxiwDriqcs4slr_t-OTZ9aa3sUQJJvw3oddes',
+      'hit-notification.jwe': 'iBxu54E1FPo0NOTOY5JL9lZtxzar8VvVd2CpBubSKpw',
+    });
+  });
+
+  it('includes a seizure of several items and a per-item answer that names its items', () => {
+    const request = JSON.parse(read('trace-request-seizure.message.json')) as {
+      id: string;
+      body: { items: Array<{ itemId: string; kind: string }>; firearm?: unknown };
+    };
+    const answer = JSON.parse(read('trace-response-items.message.json')) as {
+      inReplyTo: string;
+      body: { status: string; items: Array<{ itemId: string }> };
+    };
+    expect(request.body.firearm).to.equal(undefined);
+    expect(request.body.items.map((i) => i.kind)).to.deep.equal([
+      'firearm',
+      'firearm',
+      'firearm',
+      'firearm',
+      'ammunition',
+      'ammunition',
+    ]);
+    expect(answer.inReplyTo).to.equal(request.id);
+    expect(answer.body.status).to.equal('partial');
+    const ids = request.body.items.map((i) => i.itemId);
+    for (const a of answer.body.items) expect(ids).to.include(a.itemId);
+  });
+
   it('verifies the receipt against the envelope it receipts', async () => {
     const directory = await verifyDirectory(read(v.directory), { rootCaPem: read(v.rootCa), now });
     const jwe = read(v.receipt.for);
