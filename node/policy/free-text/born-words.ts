@@ -1,4 +1,5 @@
-// Words that announce a date of birth, by language, folded (fold-text.ts).
+// Words that announce a date of birth, by language.
+import { fold } from './fold-text.js';
 
 /**
  * "born", "date of birth" and their forms in English, Albanian, Serbian (Latin and Cyrillic),
@@ -24,7 +25,9 @@ export const BORN_WORDS: Record<string, string[]> = {
 };
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const ALL = [...new Set(Object.values(BORN_WORDS).flat())].sort((a, b) => b.length - a.length);
+const ALL = [...new Set(Object.values(BORN_WORDS).flat().map(fold))].sort(
+  (a, b) => b.length - a.length,
+);
 
 /** Matches a born word and what may stand between it and the date ("born on", "lindur më", "rođen dana", ":"). */
 export const BORN = new RegExp(

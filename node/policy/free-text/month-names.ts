@@ -1,4 +1,5 @@
-// Month names as people of the region write them, folded (fold-text.ts): the date finder reads these.
+// Month names as people of the region write them: the date finder reads these.
+import { fold } from './fold-text.js';
 
 /**
  * Month names and their inflected and short forms by language, folded (lower case, no
@@ -130,7 +131,8 @@ export const ROMAN_MONTHS = [
 /** Folded month form → month number (1-12), over every language. */
 export const MONTH_BY_NAME: Map<string, number> = (() => {
   const m = new Map<string, number>();
+  // Folded again, as the text is, so that a form written here as a person spells it still meets it.
   for (const months of Object.values(MONTH_NAMES))
-    months.forEach((forms, i) => forms.forEach((f) => m.set(f, i + 1)));
+    months.forEach((forms, i) => forms.forEach((f) => m.set(fold(f), i + 1)));
   return m;
 })();
