@@ -672,11 +672,13 @@ export class MessageStore {
           const [createdAt, message] = (v as [string | null, string | null] | null) ?? [null, null];
           const score = createdAt ? Date.parse(createdAt) : NaN;
           if (!Number.isFinite(score)) return;
-          const refs = message ? messageRefs(JSON.parse(message)) : [];
+          const refs = message ? messageRefs(parseOrUndefined(message)) : [];
           write.ffxReindex(...reindexArgs(k, { box, id, score, refs }));
         });
-        for (const [err] of (await write.exec()) ?? []) if (err) throw err;
-        indexed[box] += ids.length;
+        for (const [err, done] of (await write.exec()) ?? []) {
+          if (err) throw err;
+          if (done === 1) indexed[box]++;
+        }
         options.onBatch?.({ ...indexed });
       } while (cursor !== '0');
     }
@@ -751,6 +753,15 @@ function toListed(
   if (raw.purgedAt) m.purgedAt = raw.purgedAt;
   if (replies !== undefined) m.replies = replies;
   return m;
+}
+
+/** A stored JSON field, or undefined when it does not parse (a record is indexed without it). */
+function parseOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Epoch ms of an ISO 8601 time; one that does not parse is a validation error at `pointer`. */
