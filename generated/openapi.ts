@@ -1,6 +1,23 @@
 // Generated from openapi.yaml and schemas/ by scripts/gen-types.js: do not edit.
 // Regenerate with `npm run gen`; `npm test` fails when this file is out of date.
 export type paths = {
+  '/v1/attention': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What needs attention (the console's banner), each item with its reason */
+    get: operations['getAttention'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/audit': {
     parameters: {
       query?: never;
@@ -86,6 +103,23 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/v1/directory': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Members and groups of the federation directory in force, for picking destinations */
+    get: operations['getDirectory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/envelopes': {
     parameters: {
       query?: never;
@@ -100,6 +134,30 @@ export type paths = {
      * @description The body is the compact JWE of PROTOCOL.md. The answer is a signed receipt (positive, or negative for permanent errors) or a problem document.
      */
     post: operations['postEnvelope'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Live updates of message changes (server-sent events)
+     * @description A `text/event-stream` of changes of this node's messages, from every process of the node:
+     *     one event per change, named `created`, `status`, `delivered` or `answered`, whose data is
+     *     a MessageChange (`./schemas/local-api.schema.json#/$defs/MessageChange`); a heartbeat
+     *     comment every 15 s. An analyst sees the changes of both boxes, an admin those of the
+     *     outbox. 503 when the process already serves its maximum of streams.
+     */
+    get: operations['streamEvents'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -191,6 +249,26 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/v1/messages/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * What each recipient would receive if this draft were submitted
+     * @description Same input and checks as submitMessage. Per destination the outbound policy's decision (denied with its reasons; allowed; allowed with each redaction and generalisation naming its rule and pointer) and the message exactly as that recipient would receive it, decided by the same policy the node applies when it sends. Nothing is stored, sealed, sent or journaled.
+     */
+    post: operations['previewMessage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/metrics': {
     parameters: {
       query?: never;
@@ -200,6 +278,23 @@ export type paths = {
     };
     /** Prometheus metrics */
     get: operations['getMetrics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/node/certificates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** This node's own certificates (sig, enc, tls) with their expiry */
+    get: operations['getNodeCertificates'];
     put?: never;
     post?: never;
     delete?: never;
@@ -256,6 +351,43 @@ export type paths = {
     get: operations['getPeerHealth'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/peers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every peer with its directory entry, certificate expiry, last delivery and queue */
+    get: operations['listPeers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/peers/{peer}/connection-test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Test the connection to a peer step by step, as delivery connects
+     * @description Name resolution, TCP connect, TLS handshake with this node's client certificate, the server certificate's checks (chain to the federation root, usage, validity, revocation, binding to the peer's directory entry) and the peer's health route, each ok or failed with its reason and time, within the delivery attempt timeout. A failing peer is a 200 answer naming the failed step.
+     */
+    post: operations['testPeerConnection'];
     delete?: never;
     options?: never;
     head?: never;
@@ -433,6 +565,23 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/v1/threads/{correlationId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A case thread: every sent and received message with this correlationId, oldest first */
+    get: operations['getThread'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -510,6 +659,34 @@ export type components = {
        */
       yearOfManufacture?: number;
     };
+    /**
+     * What needs attention
+     * @description Items for the console's banner: directory or certificates expiring within 30 days or expired, dead letters, audit journal backlog, readiness failures; each with its reason in words.
+     */
+    Attention: {
+      items: {
+        /**
+         * Format: date-time
+         * @description The date the item is about (an expiry, nextUpdate).
+         */
+        at?: string;
+        /** @enum {unknown} */
+        code:
+          | 'redis-down'
+          | 'directory-past-next-update'
+          | 'directory-stale'
+          | 'certificate-expiring'
+          | 'certificate-expired'
+          | 'certificate-unusable'
+          | 'dead-letters'
+          | 'journal-backlog'
+          | 'journal-failing';
+        count?: number;
+        message: string;
+        /** @enum {unknown} */
+        severity: 'warning' | 'critical';
+      }[];
+    };
     AuditPage: {
       entries: {
         [key: string]: unknown;
@@ -525,6 +702,24 @@ export type components = {
         seq?: number;
       };
       ok: boolean;
+    };
+    /** @description One certificate with its validity as of now; expiringSoon within 30 days of notAfter. */
+    CertificateState: {
+      /** @description Whole days until notAfter (negative when expired). */
+      daysLeft: number;
+      expiringSoon: boolean;
+      kid: string;
+      /** @description Whether the federation directory lists it (own certificates). */
+      listed?: boolean;
+      /** Format: date-time */
+      notAfter: string;
+      /** Format: date-time */
+      notBefore: string;
+      serial: string;
+      /** @enum {unknown} */
+      state: 'valid' | 'expiring' | 'expired' | 'not-yet-valid' | 'revoked';
+      subject?: string;
+      use: components['schemas']['certificateUse'];
     };
     /**
      * Certificate use
@@ -587,6 +782,40 @@ export type components = {
        * @description Serial number on the part, where it has one.
        */
       serialNumber?: string;
+    };
+    ConnectionStep: {
+      /** @description The server certificate's checks (step certificate). */
+      checks?: {
+        /** @enum {unknown} */
+        check: 'chain' | 'usage' | 'validity' | 'revocation' | 'binding';
+        message: string;
+        ok: boolean;
+      }[];
+      /** @description Error code of a failure (system error code or FFX code). */
+      code?: string;
+      durationMs: number;
+      /** @description What was found, or why the step failed, in words. */
+      message: string;
+      /** @enum {unknown} */
+      status: 'ok' | 'failed' | 'skipped';
+      /** @enum {unknown} */
+      step: 'dns' | 'tcp' | 'tls' | 'certificate' | 'health';
+      title: string;
+    };
+    /**
+     * Connection test to a peer
+     * @description Each step of reaching the peer's API as delivery does: name resolution, TCP connect, TLS handshake with this node's client certificate, the server certificate's checks, the peer's health route. A failed step is named with its reason in words; the steps after it are skipped.
+     */
+    ConnectionTest: {
+      durationMs: number;
+      endpoint: string;
+      /** @enum {unknown} */
+      failedStep?: 'dns' | 'tcp' | 'tls' | 'certificate' | 'health';
+      ok: boolean;
+      peer: components['schemas']['memberId'];
+      /** Format: date-time */
+      startedAt: string;
+      steps: components['schemas']['ConnectionStep'][];
     };
     /**
      * Contact
@@ -727,11 +956,75 @@ export type components = {
         ruleId: string;
       }[];
     };
+    DestinationPreview: {
+      /** @description The body exactly as the recipient would receive it (null when denied). */
+      body: {
+        [key: string]: unknown;
+      } | null;
+      decision: components['schemas']['DecisionSummary'];
+      /** @description The handling block the recipient would receive (null when denied). */
+      handling: {
+        [key: string]: unknown;
+      } | null;
+      /** @description The destination's display name. */
+      name: string;
+      /**
+       * @description denied: nothing would leave for this destination; allowed: the body as written; allowed-with-changes: fields redacted or generalised.
+       * @enum {unknown}
+       */
+      outcome: 'denied' | 'allowed' | 'allowed-with-changes';
+      /** @description The policy's reasons for a denial. */
+      reasons: string[];
+      /** @description The outcome in words. */
+      summary: string;
+      to: components['schemas']['memberId'];
+      transformations: {
+        /** @enum {unknown} */
+        action: 'redact' | 'generalise';
+        /** @description The change in words, naming its rule. */
+        description: string;
+        /** @description JSON pointer into the body. */
+        pointer: string;
+        ruleId: string;
+        /** @enum {unknown} */
+        to?: 'year' | 'municipality' | 'rounded';
+      }[];
+    };
     /**
      * Digest
      * @description base64url (no padding) SHA-256 digest.
      */
     digest: string;
+    /**
+     * Federation directory for picking destinations
+     * @description The members of the federation in force and their groups, with the directory's sequence and validity.
+     */
+    Directory: {
+      federationId: string;
+      /** @description Every group named in the directory, with its members (sorted by id). */
+      groups: {
+        id: string;
+        members: components['schemas']['memberId'][];
+      }[];
+      /** Format: date-time */
+      issuedAt: string;
+      members: components['schemas']['DirectoryMember'][];
+      /** Format: date-time */
+      nextUpdate: string;
+      /** @description This node's member id (not a destination). */
+      nodeId: components['schemas']['memberId'];
+      sequence: number;
+      /** @description Past nextUpdate plus grace: the node refuses to send. */
+      stale: boolean;
+    };
+    DirectoryMember: {
+      groups: string[];
+      id: components['schemas']['memberId'];
+      /** @enum {unknown} */
+      kind: 'ffp-node' | 'eu-counterpart';
+      /** @description Display name. */
+      name: string;
+    };
     /**
      * Diversion
      * @enum {unknown}
@@ -809,6 +1102,10 @@ export type components = {
     };
     FederationDirectory: components['schemas']['federation-directory.schema'];
     fieldTest: {
+      /** @description Holds when the pointer designates more than this many values (`/items/*`: the items of a seizure; `/items/*\/ammunition`: its ammunition lots). */
+      countAbove?: number;
+      /** @description Holds when the pointer designates at most this many values (none counts as 0). */
+      countAtMost?: number;
       equals?: string | number | boolean;
       exists?: boolean;
       in?: (string | number | boolean)[];
@@ -933,6 +1230,46 @@ export type components = {
       | 'portable-anti-aircraft-launcher'
       | 'mortar'
       | 'other';
+    /**
+     * @description What happens to personal data in a free-text field when the decision withholds or generalises the structured field it repeats (for a pattern: the fields of its kind): redact replaces the span with a marker such as [date of birth withheld]; generalise makes it what the structured field becomes (a date of birth its year; what the field loses, a marker); deny refuses the message with a reason asking the analyst to rewrite.
+     * @enum {unknown}
+     */
+    freeTextAction: 'redact' | 'generalise' | 'deny';
+    /** @description Free-text handling of every allowed decision whose matched rules set none, and extra patterns of the detector. */
+    freeTextDefaults: {
+      action?: components['schemas']['freeTextAction'];
+      /** @description Extra patterns of a kind beside the built-in ones (e.g. another country's vehicle plates): regular expressions (Unicode), found anywhere in the text. */
+      patterns?: {
+        description?: string;
+        kind: components['schemas']['freeTextKind'];
+        pattern: string;
+      }[];
+      /** @description Shown to the analyst when the action is deny. */
+      reason?: string;
+      withhold?: components['schemas']['freeTextWithhold'];
+    };
+    freeTextHandling: {
+      action: components['schemas']['freeTextAction'];
+      /** @description Shown to the analyst when the action is deny. */
+      reason?: string;
+      withhold?: components['schemas']['freeTextWithhold'];
+    };
+    /**
+     * @description A kind of personal data the free-text detector finds.
+     * @enum {unknown}
+     */
+    freeTextKind:
+      | 'name'
+      | 'date-of-birth'
+      | 'address'
+      | 'place-of-birth'
+      | 'document'
+      | 'phone'
+      | 'email'
+      | 'iban'
+      | 'plate';
+    /** @description Kinds withheld from free text even when no structured field of the kind is withheld (IBANs, vehicle plates, phone numbers…). */
+    freeTextWithhold: components['schemas']['freeTextKind'][];
     generalisation: {
       /** @description For `rounded`: decimals kept (default 1, about 10 km). */
       decimals?: number;
@@ -1476,6 +1813,25 @@ export type components = {
        */
       v: 1;
     } & (unknown & unknown & unknown);
+    /**
+     * A change of a message (server-sent event data)
+     * @description Sent on GET /v1/events as the data of an event named after `change`: created, status (any other status change), delivered (a signed receipt came back), answered. Ids, types and statuses only: the record itself is read through the outbox and inbox routes.
+     */
+    MessageChange: {
+      /** Format: date-time */
+      at: string;
+      /** @enum {unknown} */
+      box: 'in' | 'out';
+      /** @enum {unknown} */
+      change: 'created' | 'status' | 'delivered' | 'answered';
+      id: string;
+      /** @description The recipient (outbox) or sender (inbox). */
+      peer?: string;
+      /** @description The status before this change (absent on creation). */
+      previous?: components['schemas']['MessageStatus'];
+      status: components['schemas']['MessageStatus'];
+      type?: components['schemas']['messageType'];
+    };
     MessageDetail: {
       decision?: components['schemas']['DecisionSummary'];
       digest?: string;
@@ -1500,6 +1856,13 @@ export type components = {
     MessageList: {
       items: components['schemas']['MessageSummary'][];
       nextCursor?: string;
+    };
+    /**
+     * What each recipient will see
+     * @description Per destination the outbound policy's decision on the draft and the message as that recipient would receive it. Nothing is stored, sealed or sent.
+     */
+    MessagePreview: {
+      results: components['schemas']['DestinationPreview'][];
     };
     /** @enum {unknown} */
     MessageStatus:
@@ -1759,6 +2122,10 @@ export type components = {
         };
       };
     };
+    NodeCertificates: {
+      certificates: components['schemas']['CertificateState'][];
+      nodeId: components['schemas']['memberId'];
+    };
     NodeConfig: components['schemas']['node-config.schema'];
     outboundConditions: {
       evaluation?: {
@@ -1779,6 +2146,8 @@ export type components = {
       description?: string;
       /** @enum {unknown} */
       effect: 'allow' | 'deny';
+      /** @description What happens to personal data in free text when this rule allows (overrides the policy's defaults). */
+      freeText?: components['schemas']['freeTextHandling'];
       generalise?: components['schemas']['generalisation'][];
       id: components['schemas']['ruleId'];
       /** @description Shown to the analyst when this rule denies. */
@@ -1822,6 +2191,28 @@ export type components = {
        * @description ISO 3166-1 alpha-2 code.
        */
       nationality?: components['schemas']['countryCode'];
+    };
+    PeerList: {
+      items: components['schemas']['PeerOverview'][];
+    };
+    PeerOverview: {
+      certificates: components['schemas']['CertificateState'][];
+      endpoint: string;
+      groups: string[];
+      id: components['schemas']['memberId'];
+      /** @enum {unknown} */
+      kind: 'ffp-node' | 'eu-counterpart';
+      /**
+       * Format: date-time
+       * @description When a message was last delivered to this peer with a receipt (null: never, as far as this node's Redis remembers).
+       */
+      lastDeliveredAt: string | null;
+      name: string;
+      oldestPendingSeconds: number | null;
+      /** @description Messages waiting for delivery to this peer. */
+      pending: number;
+      /** @description In words: a use whose newest usable certificate expires within 30 days, or a use without any usable certificate. */
+      warnings: string[];
     };
     /**
      * Person
@@ -2092,6 +2483,7 @@ export type components = {
      */
     'sharing-policy.schema': {
       description?: string;
+      freeText?: components['schemas']['freeTextDefaults'];
       /** @description Named sets of member ids, declared once, usable in `to` and `from` beside the directory's groups. */
       groups?: {
         [key: string]: components['schemas']['memberId'][];
@@ -2101,6 +2493,46 @@ export type components = {
       member: components['schemas']['memberId'];
       outbound: components['schemas']['outboundRule'][];
       $defs: {
+        /**
+         * @description A kind of personal data the free-text detector finds.
+         * @enum {unknown}
+         */
+        freeTextKind:
+          | 'name'
+          | 'date-of-birth'
+          | 'address'
+          | 'place-of-birth'
+          | 'document'
+          | 'phone'
+          | 'email'
+          | 'iban'
+          | 'plate';
+        /**
+         * @description What happens to personal data in a free-text field when the decision withholds or generalises the structured field it repeats (for a pattern: the fields of its kind): redact replaces the span with a marker such as [date of birth withheld]; generalise makes it what the structured field becomes (a date of birth its year; what the field loses, a marker); deny refuses the message with a reason asking the analyst to rewrite.
+         * @enum {unknown}
+         */
+        freeTextAction: 'redact' | 'generalise' | 'deny';
+        /** @description Kinds withheld from free text even when no structured field of the kind is withheld (IBANs, vehicle plates, phone numbers…). */
+        freeTextWithhold: components['schemas']['freeTextKind'][];
+        freeTextHandling: {
+          action: components['schemas']['freeTextAction'];
+          /** @description Shown to the analyst when the action is deny. */
+          reason?: string;
+          withhold?: components['schemas']['freeTextWithhold'];
+        };
+        /** @description Free-text handling of every allowed decision whose matched rules set none, and extra patterns of the detector. */
+        freeTextDefaults: {
+          action?: components['schemas']['freeTextAction'];
+          /** @description Extra patterns of a kind beside the built-in ones (e.g. another country's vehicle plates): regular expressions (Unicode), found anywhere in the text. */
+          patterns?: {
+            description?: string;
+            kind: components['schemas']['freeTextKind'];
+            pattern: string;
+          }[];
+          /** @description Shown to the analyst when the action is deny. */
+          reason?: string;
+          withhold?: components['schemas']['freeTextWithhold'];
+        };
         ruleId: string;
         /** @description Member ids, group names (WB6, EU, …, or the policy's own) or kinds (ffp-node, eu-counterpart). */
         names: string[];
@@ -2120,6 +2552,10 @@ export type components = {
           notMatches?: string;
         };
         fieldTest: {
+          /** @description Holds when the pointer designates more than this many values (`/items/*`: the items of a seizure; `/items/*\/ammunition`: its ammunition lots). */
+          countAbove?: number;
+          /** @description Holds when the pointer designates at most this many values (none counts as 0). */
+          countAtMost?: number;
           equals?: string | number | boolean;
           exists?: boolean;
           in?: (string | number | boolean)[];
@@ -2155,6 +2591,8 @@ export type components = {
           description?: string;
           /** @enum {unknown} */
           effect: 'allow' | 'deny';
+          /** @description What happens to personal data in free text when this rule allows (overrides the policy's defaults). */
+          freeText?: components['schemas']['freeTextHandling'];
           generalise?: components['schemas']['generalisation'][];
           id: components['schemas']['ruleId'];
           /** @description Shown to the analyst when this rule denies. */
@@ -2232,6 +2670,13 @@ export type components = {
       matches?: string;
       /** @description Holds when the text is absent or the expression does not match it. */
       notMatches?: string;
+    };
+    Thread: {
+      correlationId: string;
+      /** @description Messages of both boxes, oldest first. */
+      items: components['schemas']['MessageSummary'][];
+      /** @description More messages share this correlationId than one answer holds. */
+      truncated: boolean;
     };
     /**
      * TLP
@@ -2717,11 +3162,19 @@ export type components = {
     };
   };
   parameters: {
+    correlationId: string;
     cursor: string;
+    /** @description Created at or after this time. */
+    from: components['schemas']['dateTime'];
     id: string;
+    inReplyTo: components['schemas']['uuidV7'];
     limit: number;
     peer: components['schemas']['memberId'];
+    /** @description An exact reference of the body (requestRef, notificationRef or caseRef). */
+    ref: string;
     status: components['schemas']['MessageStatus'];
+    /** @description Created before this time. */
+    to: components['schemas']['dateTime'];
     type: components['schemas']['messageType'];
     version: number;
   };
@@ -2731,6 +3184,28 @@ export type components = {
 };
 export type $defs = Record<string, never>;
 export interface operations {
+  getAttention: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The items, the most severe first (empty when all is well). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Attention'];
+        };
+      };
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
   readAudit: {
     parameters: {
       query?: {
@@ -2857,6 +3332,28 @@ export interface operations {
       503: components['responses']['Problem'];
     };
   };
+  getDirectory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The directory's members (id, display name, kind, groups), its groups, sequence, issuedAt and nextUpdate. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Directory'];
+        };
+      };
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
   postEnvelope: {
     parameters: {
       query?: never;
@@ -2892,6 +3389,29 @@ export interface operations {
       503: components['responses']['Problem'];
     };
   };
+  streamEvents: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The stream (it stays open until the client closes it). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      503: components['responses']['Problem'];
+    };
+  };
   getHealth: {
     parameters: {
       query?: never;
@@ -2915,10 +3435,18 @@ export interface operations {
   listInbox: {
     parameters: {
       query?: {
+        correlationId?: components['parameters']['correlationId'];
         cursor?: components['parameters']['cursor'];
+        /** @description Created at or after this time. */
+        from?: components['parameters']['from'];
+        inReplyTo?: components['parameters']['inReplyTo'];
         limit?: components['parameters']['limit'];
         peer?: components['parameters']['peer'];
+        /** @description An exact reference of the body (requestRef, notificationRef or caseRef). */
+        ref?: components['parameters']['ref'];
         status?: components['parameters']['status'];
+        /** @description Created before this time. */
+        to?: components['parameters']['to'];
         type?: components['parameters']['type'];
       };
       header?: never;
@@ -3026,6 +3554,34 @@ export interface operations {
       503: components['responses']['Problem'];
     };
   };
+  previewMessage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubmitRequest'];
+      };
+    };
+    responses: {
+      /** @description One preview per destination, in the order of `to`. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessagePreview'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      413: components['responses']['Problem'];
+    };
+  };
   getMetrics: {
     parameters: {
       query?: never;
@@ -3046,13 +3602,43 @@ export interface operations {
       };
     };
   };
+  getNodeCertificates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The certificates. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NodeCertificates'];
+        };
+      };
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
   listOutbox: {
     parameters: {
       query?: {
+        correlationId?: components['parameters']['correlationId'];
         cursor?: components['parameters']['cursor'];
+        /** @description Created at or after this time. */
+        from?: components['parameters']['from'];
+        inReplyTo?: components['parameters']['inReplyTo'];
         limit?: components['parameters']['limit'];
         peer?: components['parameters']['peer'];
+        /** @description An exact reference of the body (requestRef, notificationRef or caseRef). */
+        ref?: components['parameters']['ref'];
         status?: components['parameters']['status'];
+        /** @description Created before this time. */
+        to?: components['parameters']['to'];
         type?: components['parameters']['type'];
       };
       header?: never;
@@ -3118,6 +3704,54 @@ export interface operations {
           'application/json': components['schemas']['Health'];
         };
       };
+    };
+  };
+  listPeers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The peers, in directory order. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PeerList'];
+        };
+      };
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
+  testPeerConnection: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        peer: components['schemas']['memberId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The steps and their outcome. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConnectionTest'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
     };
   };
   listPolicies: {
@@ -3389,6 +4023,31 @@ export interface operations {
           'application/json': components['schemas']['Readiness'];
         };
       };
+    };
+  };
+  getThread: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        correlationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The thread (empty when no message carries the correlationId). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Thread'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
     };
   };
 }
