@@ -659,6 +659,29 @@ export type components = {
        */
       yearOfManufacture?: number;
     };
+    /** @description How much of a trace request is answered: its items (1 for a single firearm), those answered (completed or unable), those a responder said are pending, and the responses received. */
+    AnswerCounts: {
+      answered: number;
+      items: number;
+      pending: number;
+      responses: number;
+    };
+    /** @description The answer counts and, per item of the request, its latest answer: unanswered, pending, completed or unable, with the response that gave it. */
+    AnswerState: {
+      answered: number;
+      byItem: {
+        /** Format: date-time */
+        answeredAt?: string;
+        itemId: string;
+        kind: string;
+        responseId?: string;
+        /** @enum {unknown} */
+        status: 'unanswered' | 'pending' | 'completed' | 'unable';
+      }[];
+      items: number;
+      pending: number;
+      responses: number;
+    };
     /**
      * What needs attention
      * @description Items for the console's banner: directory or certificates expiring within 30 days or expired, dead letters, audit journal backlog, readiness failures; each with its reason in words.
@@ -1833,6 +1856,8 @@ export type components = {
       type?: components['schemas']['messageType'];
     };
     MessageDetail: {
+      /** @description For an outbound trace request: the answer state of each of its items, from the responses received so far. */
+      answers?: components['schemas']['AnswerState'];
       decision?: components['schemas']['DecisionSummary'];
       digest?: string;
       history: components['schemas']['HistoryEntry'][];
@@ -1877,6 +1902,8 @@ export type components = {
       | 'received';
     MessageSummary: {
       answeredBy?: string;
+      /** @description For an outbound trace request: how many of its items the responses received so far answer. */
+      answers?: components['schemas']['AnswerCounts'];
       attempts: number;
       /** @enum {unknown} */
       box: 'in' | 'out';

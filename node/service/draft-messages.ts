@@ -4,6 +4,7 @@ import { validate } from '../../protocol/validate.js';
 import { NodeError, type FieldProblem } from '../errors.js';
 import type { TrustStore } from '../pki/trust-store.js';
 import { containsPersonalData } from './personal-data.js';
+import { repeatedItemIds } from './repeated-item-ids.js';
 import type { components } from '../../generated/openapi.js';
 
 type SubmitRequest = components['schemas']['SubmitRequest'];
@@ -76,6 +77,15 @@ export function draftMessages(
   if (!check.valid) {
     throw new NodeError('NODE-VALIDATION', 'the message does not match its schema', {
       problems: check.errors.map((e) => ({ pointer: e.pointer, message: e.message })),
+    });
+  }
+  const repeated = req.type === 'trace-request' ? repeatedItemIds(body) : [];
+  if (repeated.length > 0) {
+    throw new NodeError('NODE-VALIDATION', 'an item id is used twice in the request', {
+      problems: repeated.map((r) => ({
+        pointer: `/body${r.pointer}`,
+        message: `item id ${r.itemId} is already used by another item (answers name items by id)`,
+      })),
     });
   }
   return drafts;

@@ -123,8 +123,13 @@ export function register(program: Command): void {
               ? await api.outbox(`?${q.toString()}`)
               : await api.inbox(`?${q.toString()}`);
           for (const m of page.items) {
+            // A trace request says how many of its items the responses so far answer.
+            const a = m.answers;
+            const answered = a
+              ? `\t${a.answered}/${a.items} ${a.items === 1 ? 'item' : 'items'} answered${a.pending > 0 ? `, ${a.pending} pending` : ''}`
+              : '';
             process.stdout.write(
-              `${m.id}\t${m.type}\t${m.from} → ${m.to}\t${m.status}\t${m.updatedAt}\n`,
+              `${m.id}\t${m.type}\t${m.from} → ${m.to}\t${m.status}\t${m.updatedAt}${answered}\n`,
             );
           }
           if (page.items.length === 0) process.stdout.write(`(${box} is empty)\n`);

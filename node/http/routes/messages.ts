@@ -3,6 +3,7 @@ import { decodeJwt } from 'jose';
 import { NodeError } from '../../errors.js';
 import { submitMessage } from '../../service/submit-message.js';
 import type { ExchangeNode } from '../../service/exchange-node.js';
+import { readAnswerState } from '../../service/read-answer-state.js';
 import type { Box, ListedMessage, StoredMessage } from '../../store/message-store.js';
 import type { MessageStatus } from '../../store/message-status.js';
 import type { HandlerTable } from '../local-app.js';
@@ -38,7 +39,7 @@ export function messageHandlers(node: ExchangeNode): HandlerTable {
       ...(q.cursor ? { cursor: q.cursor } : {}),
     });
     const body: Schemas['MessageList'] = {
-      items: page.items.map(toSummary),
+      items: await Promise.all(page.items.map((m) => withAnswers(node.store, toSummary(m)))),
       ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
     };
     return { status: 200, body };
@@ -54,7 +55,14 @@ export function messageHandlers(node: ExchangeNode): HandlerTable {
           `no ${box === 'in' ? 'inbox' : 'outbox'} message ${id}`,
         );
       node.events.emit('consulted', { messageId: id, box, actor: ctx.actor });
-      return { status: 200, body: toDetail(m) };
+      const answers = await readAnswerState(node.store, m);
+      if (!answers) return { status: 200, body: toDetail(m) };
+      const { byItem: _, ...counts } = answers;
+      const detail = toDetail(m);
+      return {
+        status: 200,
+        body: { ...detail, summary: { ...detail.summary, answers: counts }, answers },
+      };
     };
 
   return {
@@ -91,6 +99,19 @@ export function messageHandlers(node: ExchangeNode): HandlerTable {
       return { status: 202, body: result };
     },
   };
+}
+
+/** A listed outbound trace request with how many of its items are answered (read from the store). */
+async function withAnswers(
+  store: ExchangeNode['store'],
+  s: Schemas['MessageSummary'],
+): Promise<Schemas['MessageSummary']> {
+  if (s.box !== 'out' || s.type !== 'trace-request') return s;
+  const m = await store.get('out', s.id);
+  const answers = m ? await readAnswerState(store, m) : undefined;
+  if (!answers) return s;
+  const { byItem: _, ...counts } = answers;
+  return { ...s, answers: counts };
 }
 
 /** The list view of a stored message. */
