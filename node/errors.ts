@@ -12,6 +12,8 @@ export const nodeErrorCatalogue = {
   'NODE-CONFLICT': { status: 409, title: 'Conflict with the current state' },
   'NODE-UNAUTHENTICATED': { status: 401, title: 'Missing or invalid bearer token' },
   'NODE-FORBIDDEN': { status: 403, title: 'Role not allowed for this operation' },
+  'NODE-SESSION-EXPIRED': { status: 401, title: 'Console session ended or unknown' },
+  'NODE-CSRF': { status: 403, title: 'State-changing request without proof of origin' },
   'NODE-UNAVAILABLE': { status: 503, title: 'A dependency of the node is unavailable' },
   'NODE-INTERNAL': { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: number; title: string }>;

@@ -38,6 +38,10 @@ export interface DevNodeConfigOptions {
   protocol?: Record<string, number>;
   peerApi?: Record<string, unknown>;
   directoryRefreshSeconds?: number;
+  /** The local API on HTTPS with the member's TLS certificate. */
+  localTls?: boolean;
+  /** The `localApi.console` section (console sign-in), as written. */
+  console?: Record<string, unknown>;
 }
 
 /** Builds the configuration (as a plain object, ready for YAML) of dev member `id`. */
@@ -65,6 +69,8 @@ export function devNodeConfig(id: string, o: DevNodeConfigOptions): Record<strin
     localApi: {
       host: '127.0.0.1',
       port: o.localPort ?? member.localPort,
+      ...(o.localTls ? { tls: { key: m('tls.key.pem'), cert: m('tls.cert.pem') } } : {}),
+      ...(o.console ? { console: o.console } : {}),
       auth: {
         issuer: 'https://dev-issuer.ffx.invalid',
         audience: 'ffx-local-api',

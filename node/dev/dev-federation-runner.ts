@@ -1,13 +1,18 @@
 // Runs several dev nodes as separate processes against one Redis: the demo's and the integration tests' federation.
-import { mkdir, writeFile, rm } from 'node:fs/promises';
+import { chmod, mkdir, writeFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { Redis } from 'ioredis';
-import { devNodeConfig, type DevNodeConfigOptions } from '../config/dev-node-config.js';
+import {
+  devFederation,
+  devNodeConfig,
+  type DevNodeConfigOptions,
+} from '../config/dev-node-config.js';
 import { freePort } from './private-redis.js';
 import { NodeProcess } from './node-process.js';
 import { LocalApiClient } from './local-api-client.js';
+import { startIdentityProvider, type DevIdentityProvider } from './identity-provider.js';
 
 const POLICIES = fileURLToPath(new URL('../../policies', import.meta.url));
 
@@ -33,6 +38,14 @@ export interface RunnerOptions {
   env?: Record<string, string>;
   /** Extra Node.js runtime options of every node process (e.g. `--cpu-prof`). */
   nodeArgs?: string[];
+  /**
+   * Console sign-in: a dev identity provider (oidc-provider) per node, started here, and the
+   * node's `localApi.console` configured with it (main instances only).
+   */
+  identityProviders?:
+    boolean | { accessTokenSeconds?: number; sessionSeconds?: number; idleSeconds?: number };
+  /** The local API of every node on HTTPS with the member's TLS certificate. */
+  localHttps?: boolean;
 }
 
 /**
@@ -42,6 +55,7 @@ export interface RunnerOptions {
 export class DevFederationRunner {
   readonly options: RunnerOptions;
   readonly nodes = new Map<string, NodeProcess[]>();
+  readonly #identityProviders = new Map<string, DevIdentityProvider>();
 
   constructor(options: RunnerOptions) {
     this.options = options;
@@ -57,6 +71,16 @@ export class DevFederationRunner {
     const configDir = join(o.stateDir, 'config');
     await mkdir(configDir, { recursive: true });
     await mkdir(join(o.stateDir, id), { recursive: true });
+    let localPort = o.fixedPorts === false ? await freePort() : undefined;
+    let signIn: Record<string, unknown> | undefined;
+    if (o.identityProviders && instanceId === 'main' && overrides.console === undefined) {
+      localPort =
+        overrides.localPort ??
+        localPort ??
+        devFederation().members.find((m) => m.id === id)?.localPort ??
+        (await freePort());
+      signIn = await this.#signIn(id, localPort);
+    }
     const cfg = devNodeConfig(id, {
       configDir,
       pkiDir: o.pkiDir,
@@ -65,7 +89,9 @@ export class DevFederationRunner {
       redisUrl: o.redisUrl,
       redisPrefix: `${o.redisPrefix}${id}:`,
       instanceId,
-      ...(o.fixedPorts === false ? { localPort: await freePort() } : {}),
+      ...(localPort !== undefined ? { localPort } : {}),
+      ...(o.localHttps ? { localTls: true } : {}),
+      ...(signIn ? { console: signIn } : {}),
       ...(o.peerPorts?.[id] !== undefined ? { peerPort: o.peerPorts[id] } : {}),
       ...(o.logLevel ? { logLevel: o.logLevel } : {}),
       ...(o.delivery ? { delivery: o.delivery } : {}),
@@ -100,6 +126,51 @@ export class DevFederationRunner {
     return proc;
   }
 
+  /** The dev identity provider of node `id` (with `identityProviders`). */
+  identityProvider(id: string): DevIdentityProvider {
+    const idp = this.#identityProviders.get(id);
+    if (!idp) throw new Error(`node ${id} has no dev identity provider`);
+    return idp;
+  }
+
+  /**
+   * Starts (or keeps) the identity provider of node `id` for a local API on `localPort` and
+   * returns the node's `localApi.console` section; the client secret goes to a file only the
+   * node reads.
+   */
+  async #signIn(id: string, localPort: number): Promise<Record<string, unknown>> {
+    const o = this.options;
+    const settings = typeof o.identityProviders === 'object' ? o.identityProviders : {};
+    const nodeUrl = `${o.localHttps ? 'https' : 'http'}://127.0.0.1:${localPort}`;
+    let idp = this.#identityProviders.get(id);
+    if (idp && idp.client.nodeUrl !== nodeUrl) {
+      await idp.stop();
+      idp = undefined;
+    }
+    if (!idp) {
+      idp = await startIdentityProvider({
+        jurisdiction: id.toLowerCase(),
+        client: { clientId: `ffx-console-${id.toLowerCase()}`, nodeUrl },
+        ...(settings.accessTokenSeconds ? { accessTokenSeconds: settings.accessTokenSeconds } : {}),
+      });
+      this.#identityProviders.set(id, idp);
+    }
+    const secretFile = join(o.stateDir, id, 'console-client-secret');
+    await writeFile(secretFile, `${idp.client.clientSecret}\n`, { mode: 0o600 });
+    await chmod(secretFile, 0o600);
+    return {
+      publicUrl: nodeUrl,
+      ...(settings.sessionSeconds ? { sessionSeconds: settings.sessionSeconds } : {}),
+      ...(settings.idleSeconds ? { idleSeconds: settings.idleSeconds } : {}),
+      oidc: {
+        issuer: idp.issuer,
+        clientId: idp.client.clientId,
+        clientSecretFile: secretFile,
+        scopes: ['openid', 'profile', 'roles'],
+      },
+    };
+  }
+
   /** The first process of node `id`. */
   process(id: string): NodeProcess {
     const p = this.nodes.get(id)?.[0];
@@ -115,9 +186,11 @@ export class DevFederationRunner {
     );
   }
 
-  /** Stops every process gracefully. */
+  /** Stops every process gracefully, and the dev identity providers. */
   async stopAll(): Promise<void> {
     await Promise.all([...this.nodes.values()].flat().map((p) => p.stop()));
+    await Promise.all([...this.#identityProviders.values()].map((idp) => idp.stop()));
+    this.#identityProviders.clear();
   }
 
   /** Deletes every Redis key of this run and, unless told otherwise, the state folder. */

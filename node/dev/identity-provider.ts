@@ -51,7 +51,7 @@ export interface DevIdentityProvider {
   stop(): Promise<void>;
 }
 
-/** The dev users of a jurisdiction: one per role and a second compliance officer. */
+/** The dev users of a jurisdiction: one per role, a second compliance officer and one without a role. */
 export function devUsers(jurisdiction: string): DevUser[] {
   const j = jurisdiction.toLowerCase();
   const J = jurisdiction.toUpperCase();
@@ -69,6 +69,8 @@ export function devUsers(jurisdiction: string): DevUser[] {
     },
     { username: `auditor.${j}`, name: `Auditor (${J})`, roles: ['auditor'] },
     { username: `admin.${j}`, name: `Administrator (${J})`, roles: ['admin'] },
+    // Signs in at the provider but holds no role of the node: the node refuses it with a page.
+    { username: `visitor.${j}`, name: `Visitor without a role (${J})`, roles: [] },
   ];
 }
 
@@ -130,7 +132,26 @@ export async function startIdentityProvider(
     pkce: { required: () => true },
     features: {
       devInteractions: { enabled: false },
-      rpInitiatedLogout: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        // Our own pages: the library's load a web font from the internet.
+        logoutSource: (ctx, form) => {
+          ctx.type = 'html';
+          ctx.body = page(
+            'Sign out',
+            `<main><h1>Sign out of the identity provider too?</h1>${form}
+<button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Yes, sign me out</button>
+<button type="submit" form="op.logoutForm">No, stay signed in</button></main>`,
+          );
+        },
+        postLogoutSuccessSource: (ctx) => {
+          ctx.type = 'html';
+          ctx.body = page(
+            'Signed out',
+            `<main><h1>Signed out</h1><p><a href="${escapeHtml(client.nodeUrl)}/console/">Back to the console</a></p></main>`,
+          );
+        },
+      },
       revocation: { enabled: true },
     },
     // A refresh token for the node's confidential client without `offline_access`, as
