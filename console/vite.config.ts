@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { formValidators } from './form-validators-plugin.js';
 
 /** The budget of the initial JavaScript (entry chunk and its static imports), gzipped. */
 const INITIAL_JS_BUDGET_BYTES = 250 * 1024;
@@ -38,7 +39,7 @@ function initialJsSize(): Plugin {
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/console/',
-  plugins: [react(), initialJsSize()],
+  plugins: [react(), formValidators(), initialJsSize()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

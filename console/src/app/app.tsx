@@ -1,7 +1,7 @@
 // The console's frame: who is signed in, the navigation, the attention banner and the current page.
 import { Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fetchSession, type Session } from '../api/session.js';
+import { fetchSession, isSession, type Session } from '../api/session.js';
 import { onSessionExpired } from '../api/client.js';
 import { useRoute } from './route.js';
 import { PAGES, startPage } from './pages.js';
@@ -24,8 +24,12 @@ export function App() {
 
   const load = useCallback(() => {
     fetchSession()
-      .then((session) =>
-        setState(session ? { kind: 'signed-in', session } : { kind: 'signed-out', expired: false }),
+      .then((s) =>
+        setState(
+          isSession(s)
+            ? { kind: 'signed-in', session: s }
+            : { kind: 'signed-out', expired: s.expired },
+        ),
       )
       .catch((err: unknown) => setState({ kind: 'error', message: String(err) }));
   }, []);

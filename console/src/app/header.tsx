@@ -1,29 +1,28 @@
 // The top bar: the node, the pages the user may open and the sign-out button.
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUTH, type Session } from '../api/session.js';
-import { api } from '../api/client.js';
 import { PAGES } from './pages.js';
 import { href } from './route.js';
 
 /** The header of every signed-in page. */
 export function Header({ session, current }: { session: Session; current: string | undefined }) {
   const { t } = useTranslation();
+  const [nodeId, setNodeId] = useState<string>();
+  useEffect(() => {
+    fetch('/v1/health')
+      .then((r) => r.json() as Promise<{ nodeId?: string }>)
+      .then(
+        (h) => setNodeId(h.nodeId),
+        () => undefined,
+      );
+  }, []);
   const pages = PAGES.filter((p) => p.inNav && p.roles.some((r) => session.roles.includes(r)));
-  const signOut = async () => {
-    try {
-      await api('POST', AUTH.logout);
-    } finally {
-      window.location.assign('/console/#/');
-      window.location.reload();
-    }
-  };
   return (
     <header className="top">
       <div className="brand">
         <span className="brand-name">{t('app.title')}</span>
-        {session.nodeId ? (
-          <span className="brand-node">{t('app.node', { nodeId: session.nodeId })}</span>
-        ) : null}
+        {nodeId ? <span className="brand-node">{t('app.node', { nodeId })}</span> : null}
       </div>
       <nav aria-label={t('app.nav')}>
         <ul>
@@ -43,9 +42,13 @@ export function Header({ session, current }: { session: Session; current: string
             roles: session.roles.join(', '),
           })}
         </span>
-        <button type="button" className="button-secondary" onClick={() => void signOut()}>
-          {t('app.signOut')}
-        </button>
+        {/* A form post: the node ends the session and sends the browser to the provider's logout. */}
+        <form method="post" action={AUTH.logout}>
+          <input type="hidden" name="csrf" value={session.csrfToken} />
+          <button type="submit" className="button-secondary">
+            {t('app.signOut')}
+          </button>
+        </form>
       </div>
     </header>
   );

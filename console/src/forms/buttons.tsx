@@ -2,13 +2,17 @@
 import type { IconButtonProps } from '@rjsf/utils';
 import { humanise } from '../schemas/labels.js';
 
+/** `body_possessor_aliases__add` → `aliases`; `body_items_0__remove` → `items #1`. */
 function fieldOf(id: string | undefined): string {
   const parts = (id ?? '')
     .replace(/__\w+$/, '')
     .split('_')
-    .filter((p) => p && p !== 'root');
+    .filter(Boolean)
+    .slice(1);
   const last = parts.filter((p) => !/^\d+$/.test(p)).pop();
-  return last ? humanise(last).toLowerCase() : 'item';
+  const tail = parts[parts.length - 1] ?? '';
+  const index = /^\d+$/.test(tail) ? ` #${Number(tail) + 1}` : '';
+  return last ? `${humanise(last).toLowerCase()}${index}` : 'item';
 }
 
 function TextButton(props: IconButtonProps & { words: string }) {

@@ -1,10 +1,11 @@
 // A form generated from one of the node's JSON Schemas: every field, label and hint comes from the schema.
 import { forwardRef, useCallback, useImperativeHandle, useMemo, useRef } from 'react';
 import Form from '@rjsf/core';
-import type { RJSFSchema, RJSFValidationError } from '@rjsf/utils';
-import { validator } from './validator.js';
+import type { RJSFSchema, RJSFValidationError, ValidatorType } from '@rjsf/utils';
 import { uiSchemaFor } from './ui-schema.js';
 import { errorInWords } from './error-words.js';
+import { FieldTemplate } from './field-template.js';
+import { prune } from './prune.js';
 import {
   AddButton,
   ClearButton,
@@ -22,8 +23,10 @@ export interface SchemaFormHandle {
 }
 
 interface Props {
-  /** Labelled and inlined schema (see `formSchema`). */
+  /** Labelled and inlined schema (see `formSchemas`). */
   schema: JsonSchema;
+  /** Its validator, precompiled from the same schema. */
+  validator: ValidatorType;
   value: unknown;
   onChange: (value: unknown) => void;
   /** Accessible name of the form. */
@@ -33,6 +36,7 @@ interface Props {
 }
 
 const TEMPLATES = {
+  FieldTemplate,
   ButtonTemplates: {
     AddButton,
     RemoveButton,
@@ -48,7 +52,7 @@ const TEMPLATES = {
  * to every field once `validate()` ran (before sending), in words.
  */
 export const SchemaForm = forwardRef<SchemaFormHandle, Props>(function SchemaForm(
-  { schema, value, onChange, label, idPrefix },
+  { schema, validator, value, onChange, label, idPrefix },
   ref,
 ) {
   const formRef = useRef<Form>(null);
@@ -88,10 +92,13 @@ export const SchemaForm = forwardRef<SchemaFormHandle, Props>(function SchemaFor
         noHtml5Validate
         transformErrors={transformErrors}
         templates={TEMPLATES}
-        experimental_defaultFormStateBehavior={{ emptyObjectFields: 'skipEmptyDefaults' }}
+        experimental_defaultFormStateBehavior={{
+          emptyObjectFields: 'skipDefaults',
+          arrayMinItems: { populate: 'requiredOnly' },
+        }}
         onChange={(e, id) => {
           if (id) touched.current.add(id);
-          onChange(e.formData);
+          onChange(prune(e.formData) ?? {});
         }}
         onBlur={(id) => {
           touched.current.add(id);

@@ -24,6 +24,8 @@ export function uiSchemaFor(schema: JsonSchema): UiSchema {
     if (s.type === 'string' && typeof s.maxLength === 'number' && s.maxLength > 500) {
       ui['ui:widget'] = 'textarea';
     }
+    // A constant (the kind of an item once its branch is chosen) is implied, not typed.
+    if (s.const !== undefined) ui['ui:widget'] = 'hidden';
     const items = s.items as JsonSchema | undefined;
     if (s.type === 'array' && items) {
       if (Array.isArray(items.enum) && s.uniqueItems === true) ui['ui:widget'] = 'checkboxes';
@@ -36,7 +38,19 @@ export function uiSchemaFor(schema: JsonSchema): UiSchema {
     const props = s.properties as Record<string, JsonSchema> | undefined;
     for (const [k, v] of Object.entries(props ?? {})) {
       const inner = walk(v);
-      if (Object.keys(inner).length > 0) ui[k] = inner;
+      if (Object.keys(inner).length > 0) ui[k] = { ...(ui[k] as UiSchema | undefined), ...inner };
+    }
+    // The branches of a choice share the field's layout hints (the chosen branch's fields use them).
+    if (!isStringChoice(s)) {
+      for (const option of [
+        ...((s.oneOf ?? []) as JsonSchema[]),
+        ...((s.anyOf ?? []) as JsonSchema[]),
+      ]) {
+        for (const [k, v] of Object.entries(walk(option))) {
+          ui[k] =
+            typeof v === 'object' && v !== null ? { ...(ui[k] as UiSchema | undefined), ...v } : v;
+        }
+      }
     }
     return ui;
   };

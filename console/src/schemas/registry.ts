@@ -1,9 +1,9 @@
 // The node's JSON Schemas, imported from schemas/ (never copied), by file name.
-import common from '../../../schemas/common.schema.json';
-import traceRequest from '../../../schemas/trace-request.schema.json';
-import traceResponse from '../../../schemas/trace-response.schema.json';
-import hitNotification from '../../../schemas/hit-notification.schema.json';
-import localApi from '../../../schemas/local-api.schema.json';
+import common from '../../../schemas/common.schema.json' with { type: 'json' };
+import traceRequest from '../../../schemas/trace-request.schema.json' with { type: 'json' };
+import traceResponse from '../../../schemas/trace-response.schema.json' with { type: 'json' };
+import hitNotification from '../../../schemas/hit-notification.schema.json' with { type: 'json' };
+import localApi from '../../../schemas/local-api.schema.json' with { type: 'json' };
 
 /** A JSON Schema as a plain object (the console only reads it). */
 export type JsonSchema = Record<string, unknown>;

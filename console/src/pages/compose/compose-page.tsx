@@ -12,7 +12,7 @@ import type {
   SubmitRequest,
   SubmitResult,
 } from '../../api/types.js';
-import { bodySchema, handlingSchema } from '../../schemas/form-schemas.js';
+import { formDefinition } from '../../forms/validators.js';
 import { SchemaForm, type SchemaFormHandle } from '../../forms/schema-form.js';
 import type { PageProps } from '../../app/pages.js';
 import { href } from '../../app/route.js';
@@ -80,8 +80,8 @@ export default function ComposePage({ route }: PageProps) {
     if (!results) saveDraft(draft);
   }, [draft, results]);
 
-  const hSchema = useMemo(() => handlingSchema(), []);
-  const bSchema = useMemo(() => bodySchema(draft.type), [draft.type]);
+  const handlingForm_ = formDefinition('handling');
+  const bodyForm_ = formDefinition(draft.type);
   const fingerprint = JSON.stringify([draft.type, draft.to, draft.handling, draft.body]);
   const stale = previews !== undefined && previews.for !== fingerprint;
   const targets =
@@ -195,7 +195,8 @@ export default function ComposePage({ route }: PageProps) {
       <SchemaForm
         ref={handlingForm}
         key="handling"
-        schema={hSchema}
+        schema={handlingForm_.schema}
+        validator={handlingForm_.validator}
         value={draft.handling}
         onChange={(handling) => setDraft((d) => ({ ...d, handling }))}
         label={t('compose.handling')}
@@ -205,7 +206,8 @@ export default function ComposePage({ route }: PageProps) {
       <SchemaForm
         ref={bodyForm}
         key={draft.type}
-        schema={bSchema}
+        schema={bodyForm_.schema}
+        validator={bodyForm_.validator}
         value={draft.body}
         onChange={(body) => setDraft((d) => ({ ...d, body }))}
         label={t(`type.${draft.type}`)}

@@ -1,4 +1,5 @@
 // Per destination: the policy's decision in words and the body as that recipient receives it beside what was written.
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DestinationPreview } from '../../api/types.js';
 import { BodyComparison } from '../../components/body-comparison.js';
@@ -14,9 +15,16 @@ export function PreviewPanel({
   stale: boolean;
 }) {
   const { t } = useTranslation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus();
+  }, [previews]);
   return (
     <section className="preview" aria-labelledby="preview-heading">
-      <h2 id="preview-heading">{t('compose.previewHeading')}</h2>
+      <h2 id="preview-heading" ref={heading} tabIndex={-1}>
+        {t('compose.previewHeading')}
+      </h2>
       {stale ? (
         <p className="notice notice-warning" role="status">
           {t('compose.previewStale')}
