@@ -24,15 +24,28 @@ const { values: args } = parseArgs({
     'delivery-concurrency': { type: 'string', description: "the sender's concurrencyPerPeer" },
     'warm-up': { type: 'string', description: 'messages sent before anything is measured' },
     help: { type: 'boolean', short: 'h', default: false },
+    list: { type: 'boolean', default: false },
+    'list-sizes': { type: 'string', description: 'small,large inbox sizes of --list' },
   },
 });
 if (args.help) {
-  console.log(`npm run bench -- [--quick] [--count N] [--rounds N] [--key-sizes 3072,2048] [--leak 5000,50000] [--no-profile] [--node-args "--flag ..."] [--delivery-concurrency 64] [--warm-up 3000]
+  console.log(`npm run bench -- --list [--list-sizes 1000,100000]
+Lists the inbox (GET /v1/inbox?limit=50 with filters) through a real node's local API with a
+small and a large store and prints p50/p95 of each and their ratio.
+
+npm run bench -- [--quick] [--count N] [--rounds N] [--key-sizes 3072,2048] [--leak 5000,50000] [--no-profile] [--node-args "--flag ..."] [--delivery-concurrency 64] [--warm-up 3000]
 Measures, in one run and on this machine: the crypto ceiling (seal+open+sign/verify receipt per
 message in one process), end-to-end delivered-and-receipted messages/s between two real nodes,
 their ratio, latency at half that rate, policy decisions/s and schema validations/s with their
 share of one message's CPU time, peak RSS, an RSS leak check and the top self-time functions.
 Prints a table and writes bench/results.json.`);
+  process.exit(0);
+}
+if (args.list) {
+  // Only the list benchmark: inbox pages with filters at two store sizes (bench/list-bench.ts).
+  const { runListBench, formatListBench } = await import('./list-bench.js');
+  const sizes = args['list-sizes']?.split(',').map(Number) as [number, number] | undefined;
+  console.log(formatListBench(await runListBench(sizes ? { sizes } : {})));
   process.exit(0);
 }
 
