@@ -1,4 +1,4 @@
-// The demo federation's story: a trace request and its answer, a ballistic hit to three destinations.
+// The demo federation's story: a border seizure traced item by item in two answers, a ballistic hit to three destinations.
 import type { DevFederationRunner } from './dev-federation-runner.js';
 import type { LocalApiClient } from './local-api-client.js';
 import type { components } from '../../generated/openapi.js';
@@ -19,7 +19,14 @@ export interface StoryResult {
     detail: Schemas['MessageDetail'];
     received: Schemas['MessageDetail'];
   };
+  /** The last of RS's answers (the rest of the items). */
   traceResponse: {
+    id: string;
+    detail: Schemas['MessageDetail'];
+    request: Schemas['MessageDetail'];
+  };
+  /** RS's first answer (two items) and the request as AL's outbox showed it then. */
+  partialResponse: {
     id: string;
     detail: Schemas['MessageDetail'];
     request: Schemas['MessageDetail'];
@@ -412,6 +419,14 @@ export function storyTraceRequest(): Schemas['SubmitRequest'] {
   } as unknown as Schemas['SubmitRequest'];
 }
 
+/** The story's border seizure from AL to RS (three pistols, a rifle, two ammunition lots). */
+export function storySeizureRequest(): Schemas['SubmitRequest'] {
+  return {
+    ...storyTraceRequest(),
+    body: STORY_BODIES.seizure,
+  } as unknown as Schemas['SubmitRequest'];
+}
+
 /**
  * Plays the story on a running federation of AL, RS, MD and EU-DE and returns what happened.
  * Each step waits for the signed receipt before the next one.
@@ -432,12 +447,12 @@ export async function playStory(
   const md = await fed.client('MD', 'ion.rusu', ['analyst']);
   const de = await fed.client('EU-DE', 'jana.keller', ['analyst']);
 
-  // 1. AL asks RS to trace the pistol.
-  const sent = await al.submit(storyTraceRequest());
+  // 1. AL asks RS to trace a border seizure: three pistols, a rifle and two ammunition lots.
+  const sent = await al.submit(storySeizureRequest());
   const reqResult = sent.results[0]!;
   say(
     'AL',
-    `trace request ${reqResult.messageId} to RS: ${reqResult.status}; policy ${describeTransformations(reqResult.decision)}`,
+    `trace request ${reqResult.messageId} to RS, a seizure of ${itemsLine(STORY_BODIES.seizure.items)}: ${reqResult.status}; policy ${describeTransformations(reqResult.decision)}`,
   );
   const reqDelivered = await al.waitForStatus(reqResult.messageId, [
     'delivered',
@@ -452,27 +467,34 @@ export async function playStory(
     `trace request in the inbox; possessor as received: ${JSON.stringify((reqReceived.message as { body?: { possessor?: unknown } } | undefined)?.body?.possessor ?? null)}`,
   );
 
-  // 2. RS answers.
-  const reply = await rs.reply(reqResult.messageId, {
-    handling: {
-      code: 'H2',
-      purpose: 'criminal-investigation',
-      legalBasis: 'Police Cooperation Convention for Southeast Europe, Art. 5',
-    },
-    body: STORY_BODIES.traceResponse,
-  } as unknown as Schemas['ReplyRequest']);
-  const respResult = reply.results[0]!;
-  say('RS', `trace response ${respResult.messageId} to AL: ${respResult.status}`);
-  const respDelivered = await rs.waitForStatus(respResult.messageId, [
-    'delivered',
-    'rejected',
-    'failed',
-  ]);
-  say('RS', `AL receipted the trace response (${receiptLine(respDelivered)})`);
-  const requestAnswered = await al.waitForStatus(reqResult.messageId, ['answered']);
+  // 2. RS answers two items now and the rest later; AL's outbox counts the items answered.
+  const answer = async (body: unknown) => {
+    const reply = await rs.reply(reqResult.messageId, {
+      handling: {
+        code: 'H2',
+        purpose: 'criminal-investigation',
+        legalBasis: 'Police Cooperation Convention for Southeast Europe, Art. 5',
+      },
+      body,
+    } as unknown as Schemas['ReplyRequest']);
+    const r = reply.results[0]!;
+    const items = (body as { items: Array<{ itemId: string; status: string }> }).items;
+    say(
+      'RS',
+      `trace response ${r.messageId} to AL (${(body as { status: string }).status}): ${items.map((i) => `${i.itemId} ${i.status}`).join(', ')}`,
+    );
+    const detail = await rs.waitForStatus(r.messageId, ['delivered', 'rejected', 'failed']);
+    say('RS', `AL receipted the trace response (${receiptLine(detail)})`);
+    return { id: r.messageId, detail };
+  };
+  const first = await answer(STORY_BODIES.seizureAnswers[0]);
+  const afterFirst = await waitForAnswers(al, reqResult.messageId, 1);
+  say('AL', `outbox: trace request ${reqResult.messageId} ${answersLine(afterFirst)}`);
+  const last = await answer(STORY_BODIES.seizureAnswers[1]);
+  const requestAnswered = await waitForAnswers(al, reqResult.messageId, 2);
   say(
     'AL',
-    `trace request ${reqResult.messageId} is now answered by ${requestAnswered.summary.answeredBy}`,
+    `outbox: trace request ${reqResult.messageId} ${answersLine(requestAnswered)}, last by ${requestAnswered.summary.answeredBy}`,
   );
 
   // 3. RS notifies a confirmed ballistic hit to AL, MD and EU-DE.
@@ -509,7 +531,8 @@ export async function playStory(
   }
   return {
     traceRequest: { id: reqResult.messageId, detail: reqDelivered, received: reqReceived },
-    traceResponse: { id: respResult.messageId, detail: respDelivered, request: requestAnswered },
+    traceResponse: { id: last.id, detail: last.detail, request: requestAnswered },
+    partialResponse: { id: first.id, detail: first.detail, request: afterFirst },
     hit: { results: hit.results, delivered, received },
     timeline,
   };
@@ -529,6 +552,35 @@ async function waitForInbox(
       await new Promise((r) => setTimeout(r, 100));
     }
   }
+}
+
+/** Waits until AL's outbox counts `responses` answers to request `id`, and returns its detail. */
+async function waitForAnswers(
+  client: LocalApiClient,
+  id: string,
+  responses: number,
+  timeoutMs = 30_000,
+): Promise<Schemas['MessageDetail']> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const d = await client.outboxMessage(id);
+    if (d.summary.status === 'answered' && (d.answers?.responses ?? 0) >= responses) return d;
+    if (Date.now() > deadline)
+      throw new Error(`request ${id} has ${d.answers?.responses ?? 0} answers, not ${responses}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function itemsLine(items: ReadonlyArray<{ kind: string }>): string {
+  const n = (k: string) => items.filter((i) => i.kind === k).length;
+  return `${items.length} items (${n('firearm')} firearms, ${n('ammunition')} ammunition lots)`;
+}
+
+function answersLine(d: Schemas['MessageDetail']): string {
+  const a = d.answers;
+  if (!a) return 'has no answer state';
+  const pending = a.byItem.filter((i) => i.status === 'pending').map((i) => i.itemId);
+  return `${a.answered} of ${a.items} items answered in ${a.responses} ${a.responses === 1 ? 'response' : 'responses'}${pending.length > 0 ? ` (${pending.join(', ')} pending)` : ''}`;
 }
 
 function receiptLine(d: Schemas['MessageDetail']): string {

@@ -16,18 +16,26 @@ interface RequestItem {
   kind: string;
 }
 
+const ANSWERED = new Set(['completed', 'unable']);
+
+/** The value of `key` when `v` is an object holding a string there. */
+function stringAt(v: unknown, key: string): string | undefined {
+  if (v === null || typeof v !== 'object') return undefined;
+  const x = (v as Record<string, unknown>)[key];
+  return typeof x === 'string' ? x : undefined;
+}
+
 /** The items a trace request names: its `items`, or its one firearm as item `firearm`. */
 function itemsOf(requestBody: unknown): RequestItem[] {
   const b = (requestBody ?? {}) as { items?: unknown };
   if (Array.isArray(b.items)) {
-    return b.items
-      .filter((i): i is { itemId: string; kind?: unknown } => typeof i?.itemId === 'string')
-      .map((i) => ({ itemId: i.itemId, kind: typeof i.kind === 'string' ? i.kind : 'firearm' }));
+    return (b.items as unknown[]).flatMap((i) => {
+      const itemId = stringAt(i, 'itemId');
+      return itemId ? [{ itemId, kind: stringAt(i, 'kind') ?? 'firearm' }] : [];
+    });
   }
   return [{ itemId: 'firearm', kind: 'firearm' }];
 }
-
-const ANSWERED = new Set(['completed', 'unable']);
 
 /**
  * The answer state of a trace request from the responses received for it (each with
@@ -51,10 +59,11 @@ export function answerState(requestBody: unknown, responses: ReceivedResponse[])
   for (const r of ordered) {
     const body = (r.body ?? {}) as { status?: unknown; items?: unknown };
     const answers: Array<{ itemId: string; status: string }> = Array.isArray(body.items)
-      ? body.items.filter(
-          (a): a is { itemId: string; status: string } =>
-            typeof a?.itemId === 'string' && typeof a?.status === 'string',
-        )
+      ? (body.items as unknown[]).flatMap((a) => {
+          const itemId = stringAt(a, 'itemId');
+          const status = stringAt(a, 'status');
+          return itemId && status ? [{ itemId, status }] : [];
+        })
       : items.map((i) => ({
           itemId: i.itemId,
           status: body.status === 'partial' ? 'pending' : String(body.status),

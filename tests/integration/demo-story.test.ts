@@ -5,7 +5,8 @@ import { compactVerify } from 'jose';
 import { verifyDirectory, type TrustedDirectory } from '../../protocol/index.js';
 import { verifyJournal } from '../../node/audit/index.js';
 import { signingKeys } from '../fixtures/journals.js';
-import { playStory, type StoryResult } from '../../node/dev/demo-story.js';
+import { STORY_BODIES, playStory, type StoryResult } from '../../node/dev/demo-story.js';
+import { ffx } from '../fixtures/cli.js';
 import { testFederation } from '../fixtures/federation.js';
 import type { DevFederationRunner } from '../../node/dev/dev-federation-runner.js';
 import type { TestPki } from '../fixtures/pki.js';
@@ -63,17 +64,18 @@ describe('demo story (AL, RS, MD, EU-DE as separate processes)', function () {
     });
   });
 
-  it("applies AL's outbound policy: RS receives the possessor generalised", () => {
+  it("applies AL's outbound policy: RS receives every seized item and the possessor generalised", () => {
     const decision = story.traceRequest.detail.decision!;
     expect(decision.effect).to.equal('allow');
     expect(decision.transformations.map((t) => t.pointer)).to.include('/possessor/dateOfBirth');
     const received = story.traceRequest.received.message as {
-      body: { possessor?: Record<string, unknown> };
+      body: { possessor?: Record<string, unknown>; items: unknown[] };
       policy: Record<string, unknown>;
     };
     const possessor = received.body.possessor!;
-    expect(possessor.dateOfBirth).to.equal('1991');
-    expect(JSON.stringify(possessor)).not.to.contain('Kavajës');
+    expect(possessor.dateOfBirth).to.equal('1986');
+    expect(JSON.stringify(possessor)).not.to.contain('Idromeno');
+    expect(received.body.items).to.deep.equal(STORY_BODIES.seizure.items);
     expect(received.policy).to.include({
       id: decision.policy.id,
       version: decision.policy.version,
@@ -81,7 +83,50 @@ describe('demo story (AL, RS, MD, EU-DE as separate processes)', function () {
     });
   });
 
-  it('marks the request answered when the trace response arrives', async () => {
+  it('counts the items answered: 2 of 6 (one pending) after the first answer, 6 of 6 after the second', () => {
+    const partial = story.partialResponse.request;
+    expect(partial.summary.status).to.equal('answered');
+    expect(partial.summary.answers).to.deep.equal({
+      items: 6,
+      answered: 2,
+      pending: 1,
+      responses: 1,
+    });
+    expect(partial.answers!.byItem.map((i) => `${i.itemId} ${i.status}`)).to.deep.equal([
+      'HH-01 completed',
+      'HH-02 unanswered',
+      'HH-03 unanswered',
+      'HH-04 completed',
+      'HH-05 pending',
+      'HH-06 unanswered',
+    ]);
+    const done = story.traceResponse.request;
+    expect(done.summary.answers).to.deep.equal({ items: 6, answered: 6, pending: 0, responses: 2 });
+    const byItem = Object.fromEntries(done.answers!.byItem.map((i) => [i.itemId, i]));
+    expect(byItem['HH-01']).to.include({
+      status: 'completed',
+      responseId: story.partialResponse.id,
+    });
+    expect(byItem['HH-03']).to.include({ status: 'unable', responseId: story.traceResponse.id });
+    expect(byItem['HH-05']).to.include({ status: 'completed', responseId: story.traceResponse.id });
+    const timeline = story.timeline.map((e) => e.text).join('\n');
+    expect(timeline).to.contain('2 of 6 items answered in 1 response (HH-05 pending)');
+    expect(timeline).to.contain('6 of 6 items answered in 2 responses');
+  });
+
+  it("shows the answered items in AL's outbox listing and in `ffx list outbox`", async () => {
+    const al = await fed.client('AL', 'arta.hoxha', ['analyst']);
+    const page = await al.outbox('?type=trace-request');
+    const listed = page.items.find((m) => m.id === story.traceRequest.id)!;
+    expect(listed.answers).to.deep.equal({ items: 6, answered: 6, pending: 0, responses: 2 });
+    const cli = await ffx(['list', 'outbox', '--url', al.baseUrl, '--token', al.token]);
+    expect(cli.code, cli.stderr).to.equal(0);
+    const line = cli.stdout.split('\n').find((l) => l.startsWith(story.traceRequest.id))!;
+    expect(line).to.match(/\ttrace-request\tAL → RS\tanswered\t\S+\t6\/6 items answered$/);
+  });
+
+  it('marks the request answered when the trace responses arrive', async () => {
+    expect(story.partialResponse.detail.summary.status).to.equal('delivered');
     expect(story.traceResponse.detail.summary.status).to.equal('delivered');
     expect(story.traceResponse.request.summary.status).to.equal('answered');
     expect(story.traceResponse.request.summary.answeredBy).to.equal(story.traceResponse.id);
