@@ -32,6 +32,7 @@ const JOURNALED: Array<keyof NodeEventMap> = [
   'dead-letter',
   'received',
   'receive-rejected',
+  'peer-refused',
   'consulted',
   'policy-change',
   'queue-operation',

@@ -59,6 +59,23 @@ export function logEvents(events: NodeEvents, log: Logger): void {
       'envelope refused',
     ),
   );
+  events.on('peer-refused', (e) =>
+    log.warn(
+      {
+        code: e.code,
+        reason: e.message,
+        remoteAddress: e.remoteAddress,
+        fingerprint: e.fingerprint,
+        subject: e.subject,
+        issuer: e.issuer,
+      },
+      'peer API request refused for its TLS identity',
+    ),
+  );
+  // Counted in ffx_peer_connections_refused_total; a line each would flood the log under attack.
+  events.on('peer-connection-refused', (e) =>
+    log.debug({ reason: e.reason, remoteAddress: e.remoteAddress }, 'peer API connection closed'),
+  );
   events.on('policy-change', (e) =>
     log.info(
       { actor: e.actor.sub, action: e.action, policyId: e.policyId, version: e.version },

@@ -53,6 +53,18 @@ export class NodeMetrics {
     labelNames: ['code'],
     registers: [this.registry],
   });
+  readonly peerRefused = new Counter({
+    name: 'ffx_peer_refused_total',
+    help: 'Peer API requests refused for their TLS identity, by error code',
+    labelNames: ['code'],
+    registers: [this.registry],
+  });
+  readonly peerConnectionsRefused = new Counter({
+    name: 'ffx_peer_connections_refused_total',
+    help: 'Peer API connections closed by a cap or a timeout, or failed at their TLS handshake, by reason',
+    labelNames: ['reason'],
+    registers: [this.registry],
+  });
   readonly oldestPending = new Gauge({
     name: 'ffx_oldest_pending_seconds',
     help: 'Age of the oldest message still pending per peer',
@@ -89,5 +101,9 @@ export class NodeMetrics {
       this.received.inc({ from: e.from, type: e.type, duplicate: String(e.duplicate) }),
     );
     events.on('receive-rejected', (e) => this.receiveRejected.inc({ code: e.code }));
+    events.on('peer-refused', (e) => this.peerRefused.inc({ code: e.code }));
+    events.on('peer-connection-refused', (e) =>
+      this.peerConnectionsRefused.inc({ reason: e.reason }),
+    );
   }
 }

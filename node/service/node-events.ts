@@ -49,6 +49,21 @@ export interface NodeEventMap {
     message: string;
     digest?: string;
   };
+  /**
+   * A peer API request refused for its TLS identity (no certificate, or one that fails a check);
+   * the certificate's SHA-256 fingerprint (hex) and names when one was presented.
+   */
+  'peer-refused': {
+    code: string;
+    message: string;
+    remoteAddress: string;
+    fingerprint?: string;
+    subject?: string;
+    issuer?: string;
+    serial?: string;
+  };
+  /** A peer API connection closed by a cap or a timeout, or refused at its TLS handshake. */
+  'peer-connection-refused': { reason: string; remoteAddress: string };
   consulted: { messageId: string; box: 'in' | 'out'; actor: Actor };
   'policy-change': { actor: Actor; action: string; policyId: string; version: number };
   'queue-operation': { actor: Actor; action: string; messageId?: string };

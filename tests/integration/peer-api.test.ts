@@ -59,7 +59,7 @@ describe('peer API refusals (real node process, mutual TLS)', function () {
     expect(await inboxSize()).to.equal(before);
   });
 
-  it('refuses a client certificate from another CA (FFX-CERT-CHAIN) and stores nothing', async () => {
+  it('[P-33] refuses a client certificate from another CA (403 FFX-CERT-CHAIN) and stores nothing', async () => {
     const before = await inboxSize();
     const otherRoot = await createRootCa({ commonName: 'someone else root', keySize: 2048 });
     const keys = await generateRsaKeyPair(2048);
@@ -77,7 +77,8 @@ describe('peer API refusals (real node process, mutual TLS)', function () {
       cert,
       ca: pki.rootCaPem,
     });
-    expect(a.status).to.equal(401);
+    // [P-33] a presented certificate that is refused: 403 (401 only when none is presented).
+    expect(a.status).to.equal(403);
     expect(problemCode(a)).to.equal('FFX-CERT-CHAIN');
     expect(await inboxSize()).to.equal(before);
   });
