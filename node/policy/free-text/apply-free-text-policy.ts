@@ -93,25 +93,48 @@ function kindsOf(type: string, pointer: string): FreeTextKind[] {
   return k ? [k] : [];
 }
 
-/** For a pattern finding: what the matched rules do to the structured fields of its kind. */
-function kindFates(type: string, allows: OutboundRule[]): Map<FreeTextKind, Fate['fate']> {
-  const fates = new Map<FreeTextKind, Fate['fate']>();
+const ruleFates = new WeakMap<OutboundRule, Map<string, Map<FreeTextKind, Fate['fate']>>>();
+
+/** What one rule does to the structured fields of each kind (cached per rule and type). */
+function fatesOfRule(type: string, r: OutboundRule): Map<FreeTextKind, Fate['fate']> {
+  let byType = ruleFates.get(r);
+  if (!byType) ruleFates.set(r, (byType = new Map()));
+  let fates = byType.get(type);
+  if (fates) return fates;
+  fates = new Map();
   const raise = (k: FreeTextKind, f: Fate['fate']) => {
-    if (STRICTNESS[f] > STRICTNESS[fates.get(k) ?? 'kept']) fates.set(k, f);
+    if (STRICTNESS[f] > STRICTNESS[fates!.get(k) ?? 'kept']) fates!.set(k, f);
   };
-  for (const r of allows) {
-    for (const p of r.redact ?? []) for (const k of kindsOf(type, p)) raise(k, 'withheld');
-    for (const g of r.generalise ?? []) {
-      for (const k of kindsOf(type, g.pointer)) {
-        if (g.to === 'year' && k === 'date-of-birth') raise(k, 'generalised');
-        else if (g.to === 'municipality') raise(k, 'withheld');
-      }
+  for (const p of r.redact ?? []) for (const k of kindsOf(type, p)) raise(k, 'withheld');
+  for (const g of r.generalise ?? []) {
+    for (const k of kindsOf(type, g.pointer)) {
+      if (g.to === 'year' && k === 'date-of-birth') raise(k, 'generalised');
+      else if (g.to === 'municipality') raise(k, 'withheld');
     }
   }
+  byType.set(type, fates);
   return fates;
 }
 
-const compact = (s: string) => fold(s).replace(/[^\p{L}\p{N}]/gu, '');
+/** For a pattern finding: what the matched rules do to the structured fields of its kind. */
+function kindFates(type: string, allows: OutboundRule[]): Map<FreeTextKind, Fate['fate']> {
+  const fates = new Map<FreeTextKind, Fate['fate']>();
+  for (const r of allows)
+    for (const [k, f] of fatesOfRule(type, r))
+      if (STRICTNESS[f] > STRICTNESS[fates.get(k) ?? 'kept']) fates.set(k, f);
+  return fates;
+}
+
+/** Folded letters and digits only (ASCII punctuation and spaces dropped): how values are compared. */
+function compact(s: string): string {
+  const f = fold(s);
+  let out = '';
+  for (let i = 0; i < f.length; i++) {
+    const c = f.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127) out += f[i];
+  }
+  return out;
+}
 
 /** The outcome of the free-text step of a decision. */
 export interface FreeTextOutcome {
@@ -139,14 +162,21 @@ export function applyFreeTextPolicy(
   destination: string,
 ): FreeTextOutcome {
   if (spans.length === 0) return { findings: [] };
-  const disclosed = new Set<string>();
-  walkBody(type, out, {
-    value: (_p, v) => {
-      const c = compact(String(v));
-      if (c.length >= 4) disclosed.add(c);
-    },
-  });
-  const byKind = kindFates(type, allows);
+  let disclosed: Set<string> | undefined;
+  const sentAnyway = (piece: string) => {
+    if (!disclosed) {
+      const d = new Set<string>();
+      walkBody(type, out, {
+        value: (_p, v) => {
+          const c = compact(String(v));
+          if (c.length >= 4) d.add(c);
+        },
+      });
+      disclosed = d;
+    }
+    return disclosed.has(compact(piece));
+  };
+  let byKind: Map<FreeTextKind, Fate['fate']> | undefined;
   const withhold = new Set(handling?.withhold ?? []);
   const textAt = (b: unknown, p: string) => {
     const v = resolve(b, p)[0]?.value;
@@ -154,7 +184,7 @@ export function applyFreeTextPolicy(
   };
   const fateOf = (f: FreeTextSpan, text: string): Fate => {
     const piece = text.slice(f.span.start, f.span.end);
-    if (disclosed.has(compact(piece))) return { fate: 'kept' };
+    if (sentAnyway(piece)) return { fate: 'kept' };
     if (withhold.has(f.kind)) return { fate: 'withheld' };
     if (f.matches) {
       const before = resolve(input, f.matches)[0]?.value;
@@ -163,6 +193,7 @@ export function applyFreeTextPolicy(
       if (after === before) return { fate: 'kept' };
       return typeof after === 'string' ? { fate: 'generalised', to: after } : { fate: 'withheld' };
     }
+    byKind ??= kindFates(type, allows);
     const k = byKind.get(f.kind) ?? 'kept';
     if (k === 'generalised') {
       const year = /(\d{4})(?!.*\d{4})/.exec(piece)?.[1];

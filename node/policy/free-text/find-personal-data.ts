@@ -29,17 +29,27 @@ const E = '(?![\\p{L}\\p{N}])';
 const adjacent = (text: string, a: Word, b: Word) =>
   b.start - a.end <= 3 && /^[\s,.-]*$/.test(text.slice(a.end, b.start));
 
-/** Spans of `value`'s words in `ws`, as a run of adjacent words: in order, or in any order. */
-function runsOf(
-  text: string,
-  ws: Word[],
-  tokens: string[],
-  anyOrder: boolean,
-): Array<[number, number]> {
-  const k = tokens.length;
+/** A run of words to find: in order, or in any order. */
+interface Run {
+  k: number;
+  want: string;
+  first: Set<string>;
+  anyOrder: boolean;
+}
+
+function run(tokens: string[], anyOrder: boolean): Run {
+  return {
+    k: tokens.length,
+    want: anyOrder ? [...tokens].sort().join(' ') : tokens.join(' '),
+    first: new Set(anyOrder ? tokens : tokens.slice(0, 1)),
+    anyOrder,
+  };
+}
+
+/** Spans of a run of adjacent words in `ws`. */
+function runsOf(text: string, ws: Word[], r: Run): Array<[number, number]> {
+  const { k, want, first, anyOrder } = r;
   if (k === 0) return [];
-  const want = anyOrder ? [...tokens].sort().join(' ') : tokens.join(' ');
-  const first = new Set(anyOrder ? tokens : [tokens[0]!]);
   const out: Array<[number, number]> = [];
   for (let i = 0; i + k <= ws.length; i++) {
     // Cheap test first: most words of a text are not part of the value.
@@ -64,18 +74,34 @@ function compactRegex(value: string): RegExp | undefined {
   );
 }
 
-/** A personal value prepared once for every text: its folded words, or its compact expression. */
+/** A personal value prepared once for every text: its folded form, word runs or compact expression. */
 interface Needle extends PersonalValue {
   folded: string;
-  tokens: string[];
+  runs: Run[];
+  /** Single words of a longer name, each found on its own. */
+  parts: Set<string>;
   regex?: RegExp;
 }
 
 function needle(v: PersonalValue): Needle {
   const folded = fold(v.value);
   const tokens = words(folded).map((x) => x.w);
+  const runs: Run[] = [];
+  const parts = new Set<string>();
+  if (v.kind === 'name') {
+    runs.push(run(tokens, true));
+    // Each part of a longer name on its own too ("Krasniqi was seen…"), when long enough to mean it.
+    if (tokens.length > 1)
+      for (const t of tokens) if (t.length >= 3 && /^\p{L}+$/u.test(t)) parts.add(t);
+  } else if (v.kind === 'address' || v.kind === 'place-of-birth') {
+    runs.push(run(tokens, false));
+    // A street without its house number ("Rruga e Kavajës" for "Rruga e Kavajës 112").
+    let n = tokens.length;
+    while (n > 0 && /^\d+\p{L}?$/u.test(tokens[n - 1]!)) n--;
+    if (n >= 2 && n < tokens.length) runs.push(run(tokens.slice(0, n), false));
+  }
   const regex = v.kind === 'document' || v.kind === 'phone' ? compactRegex(v.value) : undefined;
-  return { ...v, folded, tokens, ...(regex ? { regex } : {}) };
+  return { ...v, folded, runs, parts, ...(regex ? { regex } : {}) };
 }
 
 /** Where the value appears in one folded text (folded offsets). */
@@ -86,30 +112,18 @@ function valueSpans(
   dates: FoundDate[],
 ): Array<[number, number]> {
   const text = f.text;
-  const tokens = v.tokens;
   switch (v.kind) {
-    case 'name': {
-      const spans = runsOf(text, ws, tokens, true);
-      // Each part of a longer name on its own too ("Krasniqi was seen…"), when long enough to mean it.
-      if (tokens.length > 1)
-        for (const t of new Set(tokens))
-          if (t.length >= 3 && /^\p{L}+$/u.test(t))
-            for (const w of ws) if (w.w === t) spans.push([w.start, w.end]);
+    case 'name':
+    case 'address':
+    case 'place-of-birth': {
+      const spans = v.runs.flatMap((r) => runsOf(text, ws, r));
+      if (v.parts.size > 0) for (const w of ws) if (v.parts.has(w.w)) spans.push([w.start, w.end]);
       return spans;
     }
     case 'date-of-birth':
       return /^\d{4}-\d{2}-\d{2}$/.test(v.value)
         ? dates.filter((d) => d.readings.includes(v.value)).map((d) => [d.start, d.end])
         : [];
-    case 'address':
-    case 'place-of-birth': {
-      const spans = runsOf(text, ws, tokens, false);
-      // A street without its house number ("Rruga e Kavajës" for "Rruga e Kavajës 112").
-      let n = tokens.length;
-      while (n > 0 && /^\d+\p{L}?$/u.test(tokens[n - 1]!)) n--;
-      if (n >= 2 && n < tokens.length) spans.push(...runsOf(text, ws, tokens.slice(0, n), false));
-      return spans;
-    }
     case 'email': {
       const n = v.folded;
       const spans: Array<[number, number]> = [];
