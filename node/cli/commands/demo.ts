@@ -70,7 +70,8 @@ export function register(program: Command): void {
         const result = await playStory(fed, print);
         line('');
         const denied = result.hit.results.filter((r) => r.status === 'denied');
-        const receipts = 2 + Object.keys(result.hit.delivered).length;
+        // The trace request, RS's two answers to it, and each hit delivered.
+        const receipts = 3 + Object.keys(result.hit.delivered).length;
         line(
           `${receipts} deliveries, each with a verified signed receipt; ${denied.length} destination refused by policy`,
         );
