@@ -1,0 +1,75 @@
+// Issue 19 through two real node processes: what AL's policy withholds from RS does not leave through the free text.
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { eventually, testFederation } from '../fixtures/federation.js';
+import type { DevFederationRunner } from '../../node/dev/dev-federation-runner.js';
+import type { components } from '../../generated/openapi.js';
+
+type Schemas = components['schemas'];
+
+const body = parse(
+  readFileSync(
+    new URL('../../policies/tests/bodies/trace-request-free-text.yaml', import.meta.url),
+    'utf8',
+  ),
+) as Record<string, unknown>;
+
+describe('personal data in free text between AL and RS (separate processes)', function () {
+  this.timeout(180_000);
+  let fed: DevFederationRunner;
+
+  before(async () => {
+    ({ fed } = await testFederation('freetext'));
+    await fed.start('AL');
+    await fed.start('RS');
+  });
+
+  after(async () => {
+    await fed.stopAll();
+  });
+
+  it("RS receives the officer's sentence with the date of birth as its year, street and passport withheld, the name as its structured field", async () => {
+    expect(body.specialInstructions).to.equal(
+      'Possessor Dritan Krasniqi, born 14.03.1991, lives at Rruga e Kavajes 112, Tirana; passport AB1234567.',
+    );
+    const al = await fed.client('AL', 'arta.hoxha', ['analyst']);
+    const rs = await fed.client('RS', 'marko.petrovic', ['analyst']);
+    const sent = await al.submit({
+      type: 'trace-request',
+      to: ['RS'],
+      handling: {
+        code: 'H1',
+        purpose: 'criminal-investigation',
+        legalBasis: 'Police Cooperation Convention for Southeast Europe, Art. 5',
+      },
+      body,
+    } as unknown as Schemas['SubmitRequest']);
+    const result = sent.results[0]!;
+    expect(result.status).to.equal('queued');
+    const delivered = await al.waitForStatus(result.messageId, ['delivered', 'rejected', 'failed']);
+    expect(delivered.summary.status).to.equal('delivered');
+    const received = await eventually('the request in RS inbox', async () =>
+      rs.inboxMessage(result.messageId),
+    );
+    const message = received.message as {
+      body: {
+        specialInstructions: string;
+        recovery: { circumstances: string };
+        possessor: Record<string, unknown>;
+      };
+      policy: { decisionHash: string };
+    };
+    expect(message.body.specialInstructions).to.equal(
+      'Possessor Dritan Krasniqi, born 1991, lives at [address withheld], Tirana; passport [document number withheld].',
+    );
+    // The structured fields as RS gets them: the name kept, the date of birth its year.
+    expect(message.body.possessor.name).to.equal('Dritan Krasniqi');
+    expect(message.body.possessor.dateOfBirth).to.equal('1991');
+    expect(message.body.possessor).not.to.have.property('identityDocument');
+    const everything = JSON.stringify(received);
+    for (const secret of ['14.03.1991', '1991-03-14', 'Kavaj', 'AB1234567'])
+      expect(everything, secret).not.to.contain(secret);
+    expect(message.policy.decisionHash).to.equal(delivered.decision!.decisionHash);
+  });
+});
