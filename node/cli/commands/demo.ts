@@ -25,6 +25,7 @@ export function register(program: Command): void {
       const { verifyJournal } = await import('../../audit/index.js');
       const { ensureRedis } = await import('../../dev/private-redis.js');
       const { DevFederationRunner } = await import('../../dev/dev-federation-runner.js');
+      const { DEV_PASSWORD } = await import('../../dev/identity-provider.js');
       const { playStory } = await import('../../dev/demo-story.js');
       const { digestOf } = await import('../../../protocol/index.js');
       const pkiDir = resolve(opts.pki);
@@ -54,7 +55,20 @@ export function register(program: Command): void {
         redisUrl: redis.url,
         redisPrefix: 'ffx:demo:',
         mintToken: (sub, roles) => mintDevToken({ pkiDir, sub, roles, ttlSeconds: 3600 }),
+        identityProviders: true,
       });
+      // Where a person signs in: each node's console and its dev identity provider's users.
+      const consoles = () => {
+        line(
+          `console sign-in (one dev identity provider per node; every user's password: ${DEV_PASSWORD})`,
+        );
+        for (const id of DEMO_NODES) {
+          const idp = fed.identityProvider(id);
+          const users = idp.users.filter((u) => u.roles.length > 0).map((u) => u.username);
+          line(`  ${id.padEnd(6)} ${fed.process(id).ready.localApi}/console/  ${users.join(' ')}`);
+        }
+        line(`  API documentation: ${fed.process(DEMO_NODES[0]!).ready.localApi}/docs/`);
+      };
       await fed.clean();
       try {
         for (const id of DEMO_NODES) {
@@ -63,6 +77,7 @@ export function register(program: Command): void {
             `node ${id.padEnd(6)} peer API ${p.ready.peerApi}  local API ${p.ready.localApi}  (pid ${p.ready.pid})`,
           );
         }
+        consoles();
         line('');
         line('timeline');
         const print = (e: TimelineEntry) =>
@@ -94,6 +109,7 @@ export function register(program: Command): void {
         if (broken > 0) throw new CliExit(1, 'ffx demo: an audit journal did not verify');
         if (opts.keep) {
           for (const id of DEMO_NODES) await fed.start(id);
+          consoles();
           line(
             `nodes are running (tokens: npx ffx dev-token --role analyst --sub you); Ctrl-C stops them`,
           );
