@@ -3,6 +3,8 @@ import { expect } from 'chai';
 import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
 import { createServer as createTlsServer, type Server as TlsServer } from 'node:tls';
 import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { v7 as uuidv7 } from 'uuid';
 import { mintDevToken } from '../../node/http/auth/dev-token.js';
@@ -105,12 +107,13 @@ describe('console API routes (real node processes)', function () {
   this.timeout(180_000);
   let fed: DevFederationRunner;
   let pki: TestPki;
+  let stateDir: string;
   let al: string;
   let rs: string;
   const tokens: Record<string, string> = {};
 
   before(async () => {
-    ({ fed, pki } = await testFederation('console-api'));
+    ({ fed, pki, stateDir } = await testFederation('console-api'));
     al = (await fed.start('AL')).ready.localApi;
     rs = (await fed.start('RS')).ready.localApi;
     for (const role of ['analyst', 'compliance-officer', 'auditor', 'admin'])
@@ -126,10 +129,13 @@ describe('console API routes (real node processes)', function () {
     await fed.stopAll();
   });
 
-  afterEach(function () {
+  afterEach(async function () {
     // A node that died under a test says why.
-    if (this.currentTest?.state === 'failed' && fed.nodes.has('AL'))
-      console.log('AL stderr:', fed.process('AL').stderr);
+    if (this.currentTest?.state !== 'failed') return;
+    const log = await readFile(join(stateDir, 'AL', 'node-main.log'), 'utf8').catch(() => '');
+    console.log('AL log tail:', log.split('\n').slice(-5).join('\n'));
+    if (fed.nodes.has('AL'))
+      console.log('AL running:', fed.process('AL').running, 'stderr:', fed.process('AL').stderr);
   });
 
   describe('getDirectory', () => {
@@ -249,8 +255,7 @@ describe('console API routes (real node processes)', function () {
     });
 
     it('refuses what submit refuses, with the field pointer, and changes nothing', async () => {
-      const bad = draft();
-      (bad.body as Record<string, unknown>).priority = 'whenever';
+      const bad = { ...draft(), body: { ...STORY_BODIES.traceRequest, priority: 'whenever' } };
       const r = await call<Schemas['Problem']>(
         al,
         'POST',
@@ -323,6 +328,7 @@ describe('console API routes (real node processes)', function () {
         tokens.analyst,
         storyTraceRequest(),
       );
+      expect(sent.status, JSON.stringify(sent.body)).to.equal(202);
       const id = sent.body.results[0]!.messageId;
       await eventually('delivered', async () => {
         const m = await call<Schemas['MessageDetail']>(

@@ -236,6 +236,24 @@ describe('local API contract', function () {
       await check(base, 'retryDeadLetter', admin, { id });
       await check(base, 'purgeDeadLetter', admin, { id: uuidv7() });
 
+      // The console's routes (a live stream is checked by its refusals: it never ends by itself).
+      await check(base, 'getDirectory', analyst);
+      await check(base, 'previewMessage', analyst, {}, { ...submit, to: ['RS', 'EU-DE'] });
+      await check(base, 'previewMessage', analyst, {}, { ...submit, to: ['ZZ'] });
+      await check(base, 'listOutbox', analyst, {
+        query: 'from=2026-01-01T00:00:00Z&ref=AL-FFP-2026-0412&correlationId=c1',
+      });
+      await check(base, 'listInbox', analyst, { query: 'from=yesterday' });
+      await check(base, 'getThread', analyst, { correlationId: 'contract-thread' });
+      await check(base, 'listPeers', admin);
+      await check(base, 'testPeerConnection', admin, { peer: 'RS' });
+      await check(base, 'testPeerConnection', admin, { peer: 'MD' });
+      await check(base, 'testPeerConnection', admin, { peer: 'ZZ' });
+      await check(base, 'getNodeCertificates', admin);
+      await check(base, 'getAttention', auditor);
+      await check(base, 'streamEvents', undefined);
+      await check(base, 'streamEvents', auditor);
+
       expect(localOps.map((o) => o.operationId).filter((o) => !exercised.has(o))).to.deep.equal([]);
     });
   });

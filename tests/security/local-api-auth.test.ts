@@ -15,7 +15,11 @@ const localOps = loadOperations().filter((o) => !o.tags.includes('peer'));
 
 /** A concrete URL path for an operation, with harmless parameter values. */
 function concretePath(op: Operation): string {
-  return op.path.replace('{id}', uuidv7()).replace('{version}', '1');
+  return op.path
+    .replace('{id}', uuidv7())
+    .replace('{version}', '1')
+    .replace('{peer}', 'RS')
+    .replace('{correlationId}', 'case-1');
 }
 
 describe('security: local API tokens and roles (real node process)', function () {
@@ -98,6 +102,11 @@ describe('security: local API tokens and roles (real node process)', function ()
         },
         ...(op.bodySchema ? { body: '{}' } : {}),
       });
+      // A live update stream stays open: its status and headers are the answer.
+      if ((res.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
+        await res.body?.cancel();
+        return { status: res.status, body: {} };
+      }
       const text = await res.text();
       let body: Record<string, unknown> = {};
       try {
