@@ -78,10 +78,13 @@ describe('SessionStore (real Redis)', () => {
     const [key] = await redis.keys(`${prefix}*`);
     await redis.set(key!, '{"sub":"x"}', 'KEEPTTL');
     expect(await s.get(id)).to.equal(undefined);
-    await redis.set(key!, 'not json', 'KEEPTTL');
+    // A record that is no session is removed.
+    expect(await redis.exists(key!)).to.equal(0);
+    await redis.set(key!, 'not json');
     expect(await s.get(id)).to.equal(undefined);
+    expect(await redis.exists(key!)).to.equal(0);
     await s.create(session({ expiresAt: clock }));
-    expect(await redis.keys(`${prefix}*`)).to.have.length(1);
+    expect(await redis.keys(`${prefix}*`)).to.deep.equal([]);
   });
 
   it('updates only a session that still exists, and deletes one', async () => {
