@@ -162,12 +162,14 @@ export type ListedMessage = Omit<
 > & { replies?: number };
 
 /**
- * How many messages match a list's filters: `exact`, or at least `count` (filters combined:
- * the matches found within the entries one call examines).
+ * How many messages match a list's filters: `exact`, or at least `count` and at most `atMost`
+ * (filters combined: the matches on the first page, and the entries of the most selective
+ * filter's index in the date range).
  */
 export interface ListTotal {
   count: number;
   exact: boolean;
+  atMost?: number;
 }
 
 /** A page of `list`, newest first. */
@@ -509,10 +511,11 @@ export class MessageStore {
    * scripts that change records); the range bounds whichever index is walked. With one filter
    * its index is walked and counted exactly (ZCOUNT). With several, the one with the fewest
    * entries in the range is walked and each entry is checked against the others (ZSCORE),
-   * examining at most `LIST_WINDOW` entries (page and count together): intersecting whole
-   * indexes (ZINTERSTORE) would cost as much as the smaller index holds, which grows with the
-   * store. So a sparse combination may give a short page with a cursor, and its total is a
-   * lower bound unless the walk reached the end of the range.
+   * until the page is full and at most `LIST_WINDOW` entries: intersecting whole indexes
+   * (ZINTERSTORE) would cost as much as the smaller index holds, which grows with the store,
+   * and counting beyond the page would cost the window on every page. So a sparse combination
+   * may give a short page with a cursor, and its total is a range (the page's matches, the
+   * walked index's entries) unless the walk reached the end of the range.
    *
    * The cursor names the last entry examined (createdAt and id), so messages stored meanwhile
    * with a later createdAt never shift the pages that follow.
@@ -531,7 +534,7 @@ export class MessageStore {
       q.ref === undefined ? undefined : k.index(box, 'ref', q.ref),
     ].filter((f): f is string => f !== undefined);
     const limit = Math.max(1, Math.floor(q.limit));
-    const [count, exact, nextScore, nextId, ...rows] = await this.#redis.ffxListPage(
+    const [count, exact, atMost, nextScore, nextId, ...rows] = await this.#redis.ffxListPage(
       ...listPageArgs(k, {
         box,
         filters,
@@ -550,9 +553,11 @@ export class MessageStore {
     return {
       items,
       ...(nextId ? { nextCursor: encodeCursor({ score: Number(nextScore), id: nextId }) } : {}),
-      ...(Number(count) >= 0
-        ? { total: { count: Number(count), exact: Number(exact) === 1 } }
-        : {}),
+      ...(Number(count) < 0
+        ? {}
+        : Number(exact) === 1
+          ? { total: { count: Number(count), exact: true } }
+          : { total: { count: Number(count), exact: false, atMost: Number(atMost) } }),
     };
   }
 

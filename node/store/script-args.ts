@@ -15,7 +15,7 @@ export interface StoreCommands {
   ): Promise<[number, (string | null)?, (string | null)?, (string | null)?]>;
   ffxListPage(
     ...args: string[]
-  ): Promise<[number, number, string, string, ...Array<Array<string | number | null>>]>;
+  ): Promise<[number, number, number, string, string, ...Array<Array<string | number | null>>]>;
   ffxThread(...args: string[]): Promise<[number, ...Array<Array<string | null>>]>;
   ffxReindex(...args: string[]): Promise<number>;
 }

@@ -377,7 +377,7 @@ describe('MessageStore indexes', () => {
       const first = await store.list('out', { limit: 10, peer: 'RS', status: 'queued' });
       expect(first.items).to.deep.equal([]);
       expect(first.nextCursor).to.be.a('string');
-      expect(first.total).to.deep.equal({ count: 0, exact: false });
+      expect(first.total).to.deep.equal({ count: 0, exact: false, atMost: n / 2 });
       const second = await store.list('out', {
         limit: 10,
         peer: 'RS',
@@ -392,7 +392,25 @@ describe('MessageStore indexes', () => {
         count: n / 2,
         exact: true,
       });
-      // A dense combination fills its page at once and counts what the window saw.
+      // A dense combination stops with a full page: at least the page, at most the walked index.
+      const pipe2 = redis.pipeline();
+      for (let i = 0; i < n; i++) pipe2.zadd(`${prefix}ix:out:type:trace-request`, t0 + i, id(i));
+      await pipe2.exec();
+      const full = await store.list('out', { limit: 10, peer: 'RS', type: 'trace-request' });
+      expect(full.items.map((i) => i.id)).to.deep.equal(
+        Array.from({ length: 10 }, (_, j) => id(n - 2 - 2 * j)),
+      );
+      expect(full.total).to.deep.equal({ count: 10, exact: false, atMost: n / 2 });
+      expect(full.nextCursor).to.be.a('string');
+      // A page that takes the last entry of the range has no cursor.
+      const last = await store.list('out', {
+        limit: 2,
+        peer: 'RS',
+        from: new Date(t0 + n - 4).toISOString(),
+      });
+      expect(last.items.map((i) => i.id)).to.deep.equal([id(n - 2), id(n - 4)]);
+      expect(last.nextCursor).to.equal(undefined);
+      // A dense combination over a short range is counted exactly.
       const dense = await store.list('out', {
         limit: 10,
         peer: 'RS',

@@ -1,8 +1,9 @@
 --[[
   One page of a box, newest first, from its indexes. With no filter the box index is walked;
   with filters, the filter index with the fewest entries in the createdAt range is walked and
-  each entry is checked against the other filter indexes (ZSCORE). At most ARGV[3] entries are
-  examined per call, whatever the store holds: a page may be short and still have a cursor.
+  each entry is checked against the other filter indexes (ZSCORE), until the page is full. At
+  most ARGV[3] entries are examined per call, whatever the store holds: a page may be short and
+  still have a cursor.
 
   Input (one key and one per filter):
     KEYS[1] <prefix>box:<box>              the box index (zset, score createdAt ms)
@@ -10,7 +11,7 @@
 
     ARGV[1] <prefix>msg:<box>:             the record key prefix
     ARGV[2] page size
-    ARGV[3] the most entries examined in this call (page and count together)
+    ARGV[3] the most entries examined in this call
     ARGV[4] lowest createdAt, epoch ms, inclusive, or '-inf'
     ARGV[5] highest createdAt, epoch ms, exclusive, or '+inf'
     ARGV[6] cursor score ('' on the first page)
@@ -18,10 +19,11 @@
     ARGV[8] <prefix>ix:in:reply:           to count the replies of each item, or ''
     ARGV[9 ..] the record fields to return per item
 
-  Output: { count, exact (1|0), next score or '', next id or '', item... } where each item is
-    { id, replies, field values... }; `count` is the number of messages matching (exact) or a
-    lower bound (matches found within the examined entries, on a first page), or -1 when the
-    call can say nothing about it (a later page of a combined filter).
+  Output: { count, exact (1|0), at most, next score or '', next id or '', item... } where each
+    item is { id, replies, field values... }; `count` is the number of messages matching
+    (exact) or a lower bound (the matches found on a first page), or -1 when the call can say
+    nothing about it (a later page of a combined filter); `at most` is the entries of the walked
+    index in the range (an upper bound of the matches).
 ]]
 local limit, window = tonumber(ARGV[2]), tonumber(ARGV[3])
 local lo, hi = ARGV[4], ARGV[5]
@@ -44,6 +46,7 @@ end
 -- The rank to start at: below the range's upper end and after the cursor.
 local start = 0
 if hi ~= '+inf' then start = redis.call('ZCOUNT', walk, hi, '+inf') end
+local rangeEnd = start + walkCount
 local cScore, cId = ARGV[6], ARGV[7]
 local cNum = cScore ~= '' and tonumber(cScore) or nil
 if cNum then
@@ -86,17 +89,17 @@ while examined < window do
         end
       end
     end
-    if #ids == limit and #others == 0 then break end
+    if #ids == limit then break end
     if examined >= window then
       if #ids < limit then nextScore, nextId = sc, id end
       break
     end
   end
-  if reachedEnd or (#ids == limit and #others == 0) then break end
+  if reachedEnd or #ids == limit then break end
   if #batch < n * 2 then reachedEnd = true break end
 end
--- A full page that ended the range has nothing after it.
-if reachedEnd and #ids == limit and matched == limit then nextScore, nextId = '', '' end
+-- A page that took the range's last entry has nothing after it.
+if start >= rangeEnd then nextScore, nextId = '', '' end
 
 local count, exact
 if #others == 0 then
@@ -107,7 +110,7 @@ else
   count, exact = matched, reachedEnd and 1 or 0
 end
 
-local out = {count, exact, nextScore, nextId}
+local out = {count, exact, walkCount, nextScore, nextId}
 for _, id in ipairs(ids) do
   local item = {id, ARGV[8] ~= '' and redis.call('ZCARD', ARGV[8] .. id) or 0}
   local v = redis.call('HMGET', ARGV[1] .. id, unpack(ARGV, 9))
