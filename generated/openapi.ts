@@ -1271,6 +1271,41 @@ export type components = {
       reason?: string;
       withhold?: components['schemas']['freeTextWithhold'];
     };
+    /** @description A span of personal data in a free-text field and what the policy decision did with it (no text: the span points into the text as submitted). */
+    FreeTextFinding: {
+      /**
+       * @description kept; redacted (a marker replaced it); generalised (it became what the structured field became); denied (the message is refused for it); unhandled (withheld from the structured fields, but the policy sets no free-text handling).
+       * @enum {unknown}
+       */
+      action: 'kept' | 'redacted' | 'generalised' | 'denied' | 'unhandled';
+      /** @enum {unknown} */
+      kind:
+        | 'name'
+        | 'date-of-birth'
+        | 'address'
+        | 'place-of-birth'
+        | 'document'
+        | 'phone'
+        | 'email'
+        | 'iban'
+        | 'plate';
+      /** @description The structured field it repeats (source value). */
+      matches?: string;
+      /** @description The free-text field (JSON pointer into the body). */
+      pointer: string;
+      /** @description The rule whose free-text handling applied (#freeText: the policy's defaults). */
+      ruleId?: string;
+      /**
+       * @description value: it repeats a structured field of the body; pattern: it looks like personal data.
+       * @enum {unknown}
+       */
+      source: 'value' | 'pattern';
+      /** @description UTF-16 offsets into the field's text: [start, end). */
+      span: {
+        end: number;
+        start: number;
+      };
+    };
     freeTextHandling: {
       action: components['schemas']['freeTextAction'];
       /** @description Shown to the analyst when the action is deny. */
@@ -2344,6 +2379,8 @@ export type components = {
         [key: string]: unknown;
       } | null;
       decision: components['schemas']['DecisionSummary'];
+      /** @description Personal data found in the body's free-text fields and what the decision does with each (spans into the text as submitted). */
+      freeText?: components['schemas']['FreeTextFinding'][];
       notMatched?: {
         [key: string]: unknown;
       }[];
@@ -2411,6 +2448,12 @@ export type components = {
       checks: {
         audit: {
           [key: string]: unknown;
+        };
+        /** @description The keys bearer tokens are verified with (localApi.auth.jwks): not ok while a JWKS URL could not be fetched since the start. */
+        auth: {
+          lastError?: string;
+          ok: boolean;
+          source: string;
         };
         directory: {
           [key: string]: unknown;

@@ -4,8 +4,9 @@ type Schema = Record<string, unknown>;
 
 /**
  * Returns a copy of `data` with every absent property that has a `default` in `schema` filled
- * in, descending into object properties, local `$ref`s (`#/$defs/…`) and array items. Objects
- * that are absent are not created (their own defaults apply once they are given).
+ * in, descending into object properties, local `$ref`s (`#/$defs/…`) and array items. An absent
+ * object is created with its defaults when it requires nothing; one with required settings of its
+ * own (an optional section such as `localApi.console`) stays absent until it is given.
  *
  * @example applyDefaults(configSchema, { nodeId: 'AL' })
  */
@@ -24,7 +25,7 @@ export function applyDefaults<T>(schema: Schema, data: T, rootSchema: Schema = s
     const p = resolve(propSchema, rootSchema);
     if (out[name] === undefined && 'default' in p) out[name] = structuredClone(p.default);
     if (out[name] !== undefined) out[name] = applyDefaults(p, out[name], rootSchema);
-    else if (p.type === 'object') {
+    else if (p.type === 'object' && !(Array.isArray(p.required) && p.required.length > 0)) {
       const filled = applyDefaults(p, {}, rootSchema) as Record<string, unknown>;
       if (Object.keys(filled).length > 0) out[name] = filled;
     }

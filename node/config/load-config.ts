@@ -75,7 +75,7 @@ export async function loadConfig(
   );
   const base = dirname(configPath);
   const abs = (p: string): string =>
-    isAbsolute(p) || /^https:\/\//.test(p) ? p : resolve(base, p);
+    isAbsolute(p) || /^[a-z][a-z0-9+.-]*:\/\//i.test(p) ? p : resolve(base, p);
   const pair = (p: { key: string; cert: string }) => ({ key: abs(p.key), cert: abs(p.cert) });
   const c = withDefaults as ResolvedConfig;
   return {

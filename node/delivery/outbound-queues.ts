@@ -20,6 +20,11 @@ export interface OutboundQueueOptions {
   backoff: BackoffOptions;
   random?: () => number;
   now?: () => Date;
+  /**
+   * Errors of a worker itself (not of a job: a lost Redis connection). BullMQ reconnects and
+   * goes on; the node logs and counts them so that a worker that cannot work shows.
+   */
+  onWorkerError?: (peer: string, err: Error) => void;
 }
 
 /** Performs one delivery attempt; throws to retry, throws UnrecoverableError to stop, returns when done. */
@@ -36,12 +41,15 @@ export class OutboundQueues {
   readonly #opts: Required<OutboundQueueOptions>;
   readonly #queues = new Map<string, Queue<DeliveryJobData>>();
   readonly #workers = new Map<string, Worker<DeliveryJobData>>();
+  /** The connection given to each worker: BullMQ does not close a connection it was given. */
+  readonly #workerConnections: Redis[] = [];
   #processor: DeliveryProcessor | undefined;
 
   constructor(options: OutboundQueueOptions) {
     this.#opts = {
       random: Math.random,
       now: () => new Date(),
+      onWorkerError: () => undefined,
       ...options,
     };
   }
@@ -97,8 +105,10 @@ export class OutboundQueues {
     this.#processor = processor;
     for (const peer of peers) {
       if (this.#workers.has(peer)) continue;
+      const connection = this.#opts.connection.duplicate();
+      this.#workerConnections.push(connection);
       const worker = new Worker<DeliveryJobData>(queueName(peer), (job) => processor(peer, job), {
-        connection: this.#opts.connection.duplicate(),
+        connection,
         prefix: this.#opts.prefix,
         concurrency: this.#opts.concurrencyPerPeer,
         lockDuration: this.#opts.lockDurationMs,
@@ -114,9 +124,9 @@ export class OutboundQueues {
           },
         },
       });
-      // Errors of the worker itself (lost Redis connection) are retried by BullMQ; listening
-      // keeps them from becoming unhandled 'error' events that would crash the process.
-      worker.on('error', () => undefined);
+      // Errors of the worker itself (lost Redis connection) are retried by BullMQ; handled here
+      // they do not become unhandled 'error' events that would crash the process.
+      worker.on('error', (err) => this.#opts.onWorkerError(peer, err));
       this.#workers.set(peer, worker);
     }
   }
@@ -140,6 +150,7 @@ export class OutboundQueues {
     );
     await Promise.allSettled(closing);
     await Promise.allSettled([...this.#queues.values()].map((q) => q.close()));
+    for (const c of this.#workerConnections.splice(0)) c.disconnect();
     this.#workers.clear();
     this.#queues.clear();
   }

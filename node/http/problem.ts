@@ -50,16 +50,23 @@ function asNodeError(err: unknown): NodeError {
   return new NodeError('NODE-INTERNAL', 'internal error', { cause: err });
 }
 
+/** Where the local API logs its failures. */
+export interface ProblemLog {
+  error(fields: object, msg: string): void;
+}
+
 /**
- * Express error middleware: answers problem+json, adds `WWW-Authenticate` on 401 (RFC 6750),
- * and logs 5xx with the cause (never a token or a body).
+ * The express error middleware: answers problem+json, adds `WWW-Authenticate` on 401 (RFC 6750),
+ * and logs every 5xx with the request id (`res.locals.requestId`), method, route, status, code
+ * and the cause's message (never a token or a body).
  */
 export function problemMiddleware(
-  err: unknown,
-  req: Request,
-  res: Response,
-  _next: NextFunction,
-): void {
+  log: ProblemLog,
+): (err: unknown, req: Request, res: Response, next: NextFunction) => void {
+  return (err, req, res, _next) => answerProblem(log, err, req, res);
+}
+
+function answerProblem(log: ProblemLog, err: unknown, req: Request, res: Response): void {
   const problem = toProblem(err, req.originalUrl.split('?')[0]);
   if (problem.status === 401) {
     res.setHeader(
@@ -68,11 +75,27 @@ export function problemMiddleware(
     );
   }
   if (problem.status >= 500) {
-    const log = (req.app.locals as { log?: { error(o: object, m: string): void } }).log;
-    log?.error(
-      { err: err instanceof Error ? err.message : String(err), route: req.path },
+    log.error(
+      {
+        requestId: (res.locals as { requestId?: string }).requestId,
+        method: req.method,
+        route: req.path,
+        status: problem.status,
+        code: problem.code,
+        err: causeText(err),
+      },
       'local API request failed',
     );
   }
   res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+}
+
+/** The message of an error and of its causes, for the log. */
+function causeText(err: unknown): string {
+  const parts: string[] = [];
+  for (let e = err, depth = 0; e !== undefined && depth < 4; depth++) {
+    parts.push(e instanceof Error ? e.message : JSON.stringify(e));
+    e = e instanceof Error ? e.cause : undefined;
+  }
+  return parts.join(': ');
 }

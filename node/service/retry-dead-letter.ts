@@ -1,8 +1,20 @@
 // Putting a dead-lettered message back for delivery, sealed anew when its lifetime or its recipient key is gone.
 import { digestOf, peekHeader, seal } from '../../protocol/index.js';
 import { NodeError } from '../errors.js';
-import type { ExchangeNode } from './exchange-node.js';
+import type { MessageStore } from '../store/message-store.js';
+import type { TrustStore } from '../pki/trust-store.js';
+import type { OutboundQueues } from '../delivery/outbound-queues.js';
 import { recipientKey } from './submit-message.js';
+
+/** What retrying a dead letter uses. */
+export interface RetryDeps {
+  store: Pick<MessageStore, 'get' | 'transition'>;
+  trust: Pick<TrustStore, 'assertCanSend' | 'directory' | 'sig'>;
+  queues: Pick<OutboundQueues, 'requeue'>;
+  /** Lifetime given to a message sealed again because its own had ended. */
+  defaultTtlSeconds: number;
+  now: () => Date;
+}
 
 /**
  * Retries a failed message. Its id stays the same (the receiver never stored it, or the
@@ -14,8 +26,8 @@ import { recipientKey } from './submit-message.js';
  * encryption certificate for the peer; NODE-CONFLICT when the contents were already deleted at
  * the end of their retention.
  */
-export async function retryDeadLetter(node: ExchangeNode, id: string): Promise<'queued'> {
-  const m = await node.store.get('out', id);
+export async function retryDeadLetter(deps: RetryDeps, id: string): Promise<'queued'> {
+  const m = await deps.store.get('out', id);
   if (!m) throw new NodeError('NODE-NOT-FOUND', `no outbox message ${id}`);
   if (m.status !== 'failed')
     throw new NodeError('NODE-CONFLICT', `message ${id} is ${m.status}, not failed`);
@@ -24,23 +36,20 @@ export async function retryDeadLetter(node: ExchangeNode, id: string): Promise<'
       'NODE-CONFLICT',
       `message ${id} cannot be sent again: its contents were deleted at the end of their retention`,
     );
-  node.trust.assertCanSend();
-  const now = node.now();
-  const recipient = recipientKey(node.trust.directory, m.to, now);
+  deps.trust.assertCanSend();
+  const now = deps.now();
+  const recipient = recipientKey(deps.trust.directory, m.to, now);
   let expiresAt = m.expiresAt;
   const expired = Date.parse(m.expiresAt) <= now.getTime() + 60_000;
   // After this retry the envelope is sealed for the current key either way.
   const fields: Record<string, string> = { lastError: '', recipientKid: recipient.kid };
   if (expired || peekHeader(m.jwe).kid !== recipient.kid) {
-    if (expired)
-      expiresAt = new Date(
-        now.getTime() + node.config.delivery.defaultTtlSeconds * 1000,
-      ).toISOString();
+    if (expired) expiresAt = new Date(now.getTime() + deps.defaultTtlSeconds * 1000).toISOString();
     const message = { ...(m.message as Record<string, unknown>), expiresAt };
     fields.jwe = await seal({
       message,
-      signingKey: node.trust.sig.key,
-      signingKid: node.trust.sig.kid,
+      signingKey: deps.trust.sig.key,
+      signingKid: deps.trust.sig.kid,
       recipientKey: recipient.publicKey,
       recipientKid: recipient.kid,
     });
@@ -48,12 +57,12 @@ export async function retryDeadLetter(node: ExchangeNode, id: string): Promise<'
     fields.message = JSON.stringify(message);
     fields.expiresAt = expiresAt;
   }
-  const r = await node.store.transition(id, 'queued', {
+  const r = await deps.store.transition(id, 'queued', {
     detail: { retriedBy: 'admin', resealed: 'jwe' in fields },
     fields,
   });
   if (!r.ok)
     throw new NodeError('NODE-CONFLICT', `message ${id} changed state meanwhile (${r.current})`);
-  await node.queues.requeue(m.to, { messageId: id, expiresAt });
+  await deps.queues.requeue(m.to, { messageId: id, expiresAt });
   return 'queued';
 }

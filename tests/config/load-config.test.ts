@@ -127,6 +127,25 @@ describe('applyDefaults', () => {
     expect(applyDefaults(schema, { a: 5 })).to.deep.equal({ a: 5, nested: { b: true } });
   });
 
+  it('leaves out an absent optional section that requires settings of its own', () => {
+    const withOptional = {
+      type: 'object',
+      properties: {
+        tuning: { type: 'object', properties: { level: { default: 3 } } },
+        signIn: {
+          type: 'object',
+          required: ['url'],
+          properties: { url: { type: 'string' }, seconds: { default: 60 } },
+        },
+      },
+    };
+    expect(applyDefaults(withOptional, {})).to.deep.equal({ tuning: { level: 3 } });
+    expect(applyDefaults(withOptional, { signIn: { url: 'u' } })).to.deep.equal({
+      tuning: { level: 3 },
+      signIn: { url: 'u', seconds: 60 },
+    });
+  });
+
   it('does not mutate its input', () => {
     const input = { nested: {} };
     applyDefaults(schema, input);

@@ -1,6 +1,6 @@
 // `ffx node start`: runs one exchange node process until SIGTERM/SIGINT.
 import type { Command } from 'commander';
-import type { ExchangeNode } from '../../service/exchange-node.js';
+import type { ExchangeNode } from '../../app/exchange-node.js';
 import { CliExit } from '../cli-exit.js';
 
 export function register(program: Command): void {
@@ -20,7 +20,7 @@ export function register(program: Command): void {
       let running: ExchangeNode;
       try {
         const config = await loadConfig(opts.config);
-        const { ExchangeNode } = await import('../../service/exchange-node.js');
+        const { ExchangeNode } = await import('../../app/exchange-node.js');
         // Fault injection for the test suites only: run this process with a shifted clock.
         const offset = Number(process.env.FFX_FAULT_CLOCK_OFFSET_MS ?? 0);
         running = await ExchangeNode.start(

@@ -87,6 +87,13 @@ export function createAuthenticator(o: AuthenticatorOptions): {
           currentDate: new Date(at),
         }));
       } catch (err) {
+        if (keysUnreachable(err)) {
+          throw new NodeError(
+            'NODE-UNAVAILABLE',
+            'bearer tokens cannot be checked now: the token keys cannot be fetched',
+            { cause: err },
+          );
+        }
         throw new NodeError('NODE-UNAUTHENTICATED', `bearer token refused: ${reason(err)}`);
       }
       const raw = payload[rolesClaim];
@@ -112,6 +119,16 @@ export function createAuthenticator(o: AuthenticatorOptions): {
     },
   };
 }
+
+/** A remote key set that could not be fetched (not a fault of the token). */
+function keysUnreachable(err: unknown): boolean {
+  if (err instanceof errors.JWKSTimeout) return true;
+  // jose passes fetch's own errors through, and a non-200 answer as a generic JOSE error.
+  return !(err instanceof errors.JOSEError) || err.code === 'ERR_JOSE_GENERIC';
+}
+
+/** An authenticator as the local API uses it. */
+export type Authenticator = ReturnType<typeof createAuthenticator>;
 
 function reason(err: unknown): string {
   if (err instanceof errors.JWTExpired) return 'token expired';

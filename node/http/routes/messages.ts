@@ -1,8 +1,7 @@
 // Local API handlers of messages: submit, outbox and inbox, one message, reply to a trace request.
 import { decodeJwt } from 'jose';
 import { NodeError } from '../../errors.js';
-import { submitMessage } from '../../service/submit-message.js';
-import type { ExchangeNode } from '../../service/exchange-node.js';
+import { submitMessage, type SubmitDeps } from '../../service/submit-message.js';
 import { readAnswerState } from '../../service/read-answer-state.js';
 import type { Box, ListedMessage, StoredMessage } from '../../store/message-store.js';
 import type { MessageStatus } from '../../store/message-status.js';
@@ -11,35 +10,38 @@ import type { components } from '../../../generated/openapi.js';
 
 type Schemas = components['schemas'];
 
+/** What the message routes use: what submitting uses (the store lists and reads as well). */
+export type MessageRouteDeps = SubmitDeps;
+
 /** Handlers of the `messages` tag. */
-export function messageHandlers(node: ExchangeNode): HandlerTable {
-  const deps = () => ({
-    store: node.store,
-    trust: node.trust,
-    queues: node.queues,
-    policy: node.policy,
-    events: node.events,
-    defaultTtlSeconds: node.config.delivery.defaultTtlSeconds,
-    retentionDays: node.config.retention.defaultDays,
-    now: node.now,
-  });
+export function messageHandlers(deps: MessageRouteDeps): HandlerTable {
   const list = (box: Box) => async (ctx: { query: Record<string, unknown> }) => {
     const q = ctx.query as {
       status?: MessageStatus;
       type?: string;
       peer?: string;
+      from?: string;
+      to?: string;
+      correlationId?: string;
+      inReplyTo?: string;
+      ref?: string;
       limit?: number;
       cursor?: string;
     };
-    const page = await node.store.list(box, {
+    const page = await deps.store.list(box, {
       limit: q.limit ?? 50,
       ...(q.status ? { status: q.status } : {}),
       ...(q.type ? { type: q.type } : {}),
       ...(q.peer ? { peer: q.peer } : {}),
+      ...(q.from ? { from: q.from } : {}),
+      ...(q.to ? { to: q.to } : {}),
+      ...(q.correlationId ? { correlationId: q.correlationId } : {}),
+      ...(q.inReplyTo ? { inReplyTo: q.inReplyTo } : {}),
+      ...(q.ref ? { ref: q.ref } : {}),
       ...(q.cursor ? { cursor: q.cursor } : {}),
     });
     const body: Schemas['MessageList'] = {
-      items: await Promise.all(page.items.map((m) => withAnswers(node.store, toSummary(m)))),
+      items: await Promise.all(page.items.map((m) => withAnswers(deps.store, toSummary(m)))),
       ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
     };
     return { status: 200, body };
@@ -48,14 +50,14 @@ export function messageHandlers(node: ExchangeNode): HandlerTable {
     (box: Box) =>
     async (ctx: { params: Record<string, unknown>; actor: { sub: string; role: string } }) => {
       const id = String(ctx.params.id);
-      const m = await node.store.get(box, id);
+      const m = await deps.store.get(box, id);
       if (!m)
         throw new NodeError(
           'NODE-NOT-FOUND',
           `no ${box === 'in' ? 'inbox' : 'outbox'} message ${id}`,
         );
-      node.events.emit('consulted', { messageId: id, box, actor: ctx.actor });
-      const answers = await readAnswerState(node.store, m);
+      deps.events.emit('consulted', { messageId: id, box, actor: ctx.actor });
+      const answers = await readAnswerState(deps.store, m);
       if (!answers) return { status: 200, body: toDetail(m) };
       const { byItem: _, ...counts } = answers;
       const detail = toDetail(m);
@@ -68,7 +70,7 @@ export function messageHandlers(node: ExchangeNode): HandlerTable {
   return {
     submitMessage: async (ctx) => ({
       status: 202,
-      body: await submitMessage(deps(), ctx.actor, ctx.body as Schemas['SubmitRequest']),
+      body: await submitMessage(deps, ctx.actor, ctx.body as Schemas['SubmitRequest']),
     }),
     listOutbox: list('out'),
     listInbox: list('in'),
@@ -76,7 +78,7 @@ export function messageHandlers(node: ExchangeNode): HandlerTable {
     getInboxMessage: one('in'),
     replyToMessage: async (ctx) => {
       const id = String(ctx.params.id);
-      const request = await node.store.get('in', id);
+      const request = await deps.store.get('in', id);
       if (!request) throw new NodeError('NODE-NOT-FOUND', `no inbox message ${id}`);
       if (request.type !== 'trace-request') {
         throw new NodeError(
@@ -85,7 +87,7 @@ export function messageHandlers(node: ExchangeNode): HandlerTable {
         );
       }
       const req = ctx.body as Schemas['ReplyRequest'];
-      const result = await submitMessage(deps(), ctx.actor, {
+      const result = await submitMessage(deps, ctx.actor, {
         type: 'trace-response',
         to: [request.from],
         handling: req.handling,
@@ -95,7 +97,7 @@ export function messageHandlers(node: ExchangeNode): HandlerTable {
         ...(req.ttlSeconds ? { ttlSeconds: req.ttlSeconds } : {}),
       });
       const sent = result.results.find((r) => r.status === 'queued');
-      if (sent) await node.store.markInboundAnswered(id, sent.messageId);
+      if (sent) await deps.store.markInboundAnswered(id, sent.messageId);
       return { status: 202, body: result };
     },
   };
@@ -103,7 +105,7 @@ export function messageHandlers(node: ExchangeNode): HandlerTable {
 
 /** A listed outbound trace request with how many of its items are answered (read from the store). */
 async function withAnswers(
-  store: ExchangeNode['store'],
+  store: MessageRouteDeps['store'],
   s: Schemas['MessageSummary'],
 ): Promise<Schemas['MessageSummary']> {
   if (s.box !== 'out' || s.type !== 'trace-request') return s;

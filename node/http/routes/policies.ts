@@ -8,17 +8,29 @@ import {
   type OutboundInput,
   type PolicyVersionRecord,
 } from '../../policy/index.js';
-import { asNodeError } from '../../service/active-policy.js';
+import { asNodeError, type ActivePolicy } from '../../service/active-policy.js';
 import { summarise } from '../../service/submit-message.js';
-import type { ExchangeNode } from '../../service/exchange-node.js';
+import type { MessageStore } from '../../store/message-store.js';
+import type { TrustStore } from '../../pki/trust-store.js';
 import type { Handler, HandlerTable } from '../local-app.js';
 import type { components } from '../../../generated/openapi.js';
 
 type Schemas = components['schemas'];
 
+/** What the policy routes use: the policy in force and its versions, sample messages, the directory. */
+export interface PolicyRouteDeps {
+  nodeId: string;
+  policy: Pick<
+    ActivePolicy,
+    'store' | 'invalidate' | 'compiled' | 'current' | 'context' | 'decide'
+  >;
+  store: Pick<MessageStore, 'list' | 'get'>;
+  trust: Pick<TrustStore, 'directory'>;
+}
+
 /** Handlers of the `policies` tag; every state change is journaled through the store's events. */
-export function policyHandlers(node: ExchangeNode): HandlerTable {
-  const store = () => node.policy.store;
+export function policyHandlers(deps: PolicyRouteDeps): HandlerTable {
+  const store = () => deps.policy.store;
   const guard =
     (h: Handler): Handler =>
     async (ctx) => {
@@ -37,7 +49,7 @@ export function policyHandlers(node: ExchangeNode): HandlerTable {
   const transition = (op: 'propose' | 'approve' | 'activate'): Handler =>
     guard(async ({ params, actor }) => {
       const r = await store()[op](version(params), actor.sub);
-      node.policy.invalidate();
+      deps.policy.invalidate();
       return { status: 200, body: view(r, true) };
     });
 
@@ -73,7 +85,7 @@ export function policyHandlers(node: ExchangeNode): HandlerTable {
         (body as Schemas['PolicyRollbackRequest']).version,
         actor.sub,
       );
-      node.policy.invalidate();
+      deps.policy.invalidate();
       return { status: 200, body: view(r, true) };
     }),
     diffPolicy: guard(async ({ params, query }) => {
@@ -92,15 +104,15 @@ export function policyHandlers(node: ExchangeNode): HandlerTable {
       };
     }),
     simulatePolicy: guard(async ({ params, query }) => {
-      const candidate = await node.policy.compiled(version(params));
-      const current = await node.policy.current();
+      const candidate = await deps.policy.compiled(version(params));
+      const current = await deps.policy.current();
       const limit = (query.limit as number | undefined) ?? 100;
-      const page = await node.store.list('out', { limit });
+      const page = await deps.store.list('out', { limit });
       const samples = [];
       for (const m of page.items) {
-        const full = await node.store.get('out', m.id);
+        const full = await deps.store.get('out', m.id);
         const msg = full?.message as (OutboundInput & { id: string }) | undefined;
-        const member = node.trust.directory.member(m.to);
+        const member = deps.trust.directory.member(m.to);
         if (!msg || !member) continue;
         samples.push({
           messageId: m.id,
@@ -108,7 +120,7 @@ export function policyHandlers(node: ExchangeNode): HandlerTable {
           destination: { id: member.id, kind: member.kind, groups: member.groups ?? [] },
         });
       }
-      const r = simulate(candidate, current, samples, node.policy.context());
+      const r = simulate(candidate, current, samples, deps.policy.context());
       const out: Schemas['PolicySimulation'] = {
         candidate: candidate.version,
         active: current?.version ?? null,
@@ -119,30 +131,31 @@ export function policyHandlers(node: ExchangeNode): HandlerTable {
     }),
     previewPolicy: guard(async ({ body }) => {
       const req = body as Schemas['PolicyPreviewRequest'];
-      const member = node.trust.directory.member(req.to);
+      const member = deps.trust.directory.member(req.to);
       if (!member) {
         throw new NodeError('NODE-VALIDATION', `${req.to} is not a member of the federation`, {
           problems: [{ pointer: '/to', message: 'not a member of the federation' }],
         });
       }
       const policy = req.version
-        ? await node.policy.compiled(req.version)
-        : await node.policy.current();
+        ? await deps.policy.compiled(req.version)
+        : await deps.policy.current();
       const destination = { id: member.id, kind: member.kind, groups: member.groups ?? [] };
       const input: OutboundInput = {
         type: req.type,
-        from: node.config.nodeId,
+        from: deps.nodeId,
         to: req.to,
         handling: req.handling as Record<string, unknown>,
         body: req.body as Record<string, unknown>,
       };
       const d = policy
-        ? decide(policy, input, destination, node.policy.context())
-        : await node.policy.decide(input, destination);
+        ? decide(policy, input, destination, deps.policy.context())
+        : await deps.policy.decide(input, destination);
       const out: Schemas['PolicyPreview'] = {
         decision: summarise(d),
         notMatched: summarise(d).notMatched ?? [],
         body: d.body,
+        freeText: d.freeText ?? [],
       };
       return { status: 200, body: out };
     }),

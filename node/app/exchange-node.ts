@@ -1,4 +1,4 @@
-// One exchange node process: wires configuration, keys, Redis, delivery, both APIs and the journal.
+// The composition root: one exchange node process wired from its configuration, and taken apart again.
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Redis } from 'ioredis';
 import { createRedis } from '../lib/redis.js';
 import { createLogger, type Logger } from '../lib/logger.js';
+import { CloserStack } from '../lib/closer-stack.js';
 import type { ResolvedConfig } from '../config/load-config.js';
 import { TrustStore } from '../pki/trust-store.js';
 import { MessageStore } from '../store/message-store.js';
@@ -14,27 +15,35 @@ import { PeerClient } from '../delivery/peer-client.js';
 import { createDeliveryProcessor } from '../delivery/deliver-envelope.js';
 import { createPeerServer } from '../http/peer-server.js';
 import { createLocalApp } from '../http/local-app.js';
-import { admit, receiveEnvelope, type ReceiveDeps } from './receive-envelope.js';
-import { NodeEvents } from './node-events.js';
+import { consoleSite } from '../http/console/console-site.js';
+import { createAuthenticator } from '../http/auth/authenticator.js';
+import { loadTokenKeys, type TokenKeys } from '../http/auth/token-keys.js';
+import { admit, receiveEnvelope, type ReceiveDeps } from '../service/receive-envelope.js';
+import { NodeEvents } from '../service/node-events.js';
+import { ActivePolicy } from '../service/active-policy.js';
 import { NodeMetrics } from './metrics.js';
-import { ActivePolicy } from './active-policy.js';
 import { openJournal, type NodeJournal } from './journal-wiring.js';
 import { logEvents } from './log-wiring.js';
+import { localApiHandlers } from './local-api-handlers.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
 };
 
-/** Options for tests and embedding: an injected clock. */
+/** Options for tests and embedding: an injected clock and logger. */
 export interface ExchangeNodeOptions {
   now?: () => Date;
   logger?: Logger;
+  /** Wait between fetches of a JWKS URL that was down at start (default 5 000 ms). */
+  authRetryMs?: number;
 }
 
 /**
  * A running exchange node process. Several processes of one node may share its Redis (same
  * key prefix): delivery jobs are shared through BullMQ, the inbox is idempotent, and each
- * process keeps its own audit journal file.
+ * process keeps its own audit journal file. Everything a start opens is pushed on one stack of
+ * closers right after it is opened; a start that fails at any step unwinds it, and `stop`
+ * unwinds it too (servers first, Redis last).
  *
  * @example
  * const node = await ExchangeNode.start(await loadConfig('config/dev/AL.yaml'));
@@ -56,7 +65,7 @@ export class ExchangeNode {
   readonly #peerServer: Server;
   readonly #localServer: Server;
   readonly now: () => Date;
-  #sweeper: NodeJS.Timeout | undefined;
+  readonly #closers: CloserStack;
 
   private constructor(parts: {
     config: ResolvedConfig;
@@ -70,6 +79,8 @@ export class ExchangeNode {
     client: PeerClient;
     metrics: NodeMetrics;
     events: NodeEvents;
+    tokenKeys: TokenKeys;
+    closers: CloserStack;
     now: () => Date;
   }) {
     this.config = parts.config;
@@ -84,6 +95,7 @@ export class ExchangeNode {
     this.metrics = parts.metrics;
     this.events = parts.events;
     this.now = parts.now;
+    this.#closers = parts.closers;
 
     const c = this.config;
     const receiving: ReceiveDeps = {
@@ -108,7 +120,42 @@ export class ExchangeNode {
       receive: (bytes, peer) => receiveEnvelope(receiving, bytes, peer),
       count: (peer) => admit(receiving, peer, undefined),
     });
-    this.#localServer = createLocalApp(this, { version: pkg.version }).server;
+    const auth = c.localApi.auth;
+    const site = consoleSite({
+      config: c,
+      redis: this.redis,
+      log: this.log,
+      now: () => this.now().getTime(),
+    });
+    this.#localServer = createLocalApp({
+      mounts: [site.mount],
+      sessionPrincipal: site.principal,
+      listener: site.createServer,
+      handlers: localApiHandlers({
+        config: c,
+        version: pkg.version,
+        trust: this.trust,
+        redis: this.redis,
+        store: this.store,
+        queues: this.queues,
+        policy: this.policy,
+        events: this.events,
+        journal: this.journal,
+        metrics: this.metrics,
+        tokenKeys: () => parts.tokenKeys.status(),
+        now: this.now,
+      }),
+      authenticator: createAuthenticator({
+        issuer: auth.issuer,
+        audience: auth.audience,
+        jwks: parts.tokenKeys.keys,
+        ...(auth.algorithms ? { algorithms: auth.algorithms } : {}),
+        clockToleranceSeconds: auth.clockToleranceSeconds,
+        rolesClaim: auth.rolesClaim,
+      }),
+      maxBodyBytes: c.localApi.maxBodyBytes,
+      log: this.log,
+    }).server;
   }
 
   /** Starts a node from a resolved configuration; resolves once both APIs listen. */
@@ -125,17 +172,24 @@ export class ExchangeNode {
         instanceId: config.instanceId,
         ...(config.log.file ? { file: config.log.file } : {}),
       });
-    const events = new NodeEvents();
-    const metrics = new NodeMetrics(config.nodeId);
-    metrics.observe(events);
-    const trust = await TrustStore.load({ nodeId: config.nodeId, ...config.pki }, now);
-    const redis = createRedis(config.redis.url, `ffx-${config.nodeId}-${config.instanceId}`);
-    const store = new MessageStore(redis, config.redis.prefix, now);
-    let journal: NodeJournal | undefined;
-    let policy: ActivePolicy;
+    const closers = new CloserStack();
     try {
-      journal = await openJournal(config, trust, events, metrics, log);
-      policy = await ActivePolicy.open({
+      const events = new NodeEvents();
+      const metrics = new NodeMetrics(config.nodeId);
+      metrics.observe(events);
+      // First: a node whose tokens cannot be verified does not start at all.
+      const tokenKeys = await loadTokenKeys(config.localApi.auth.jwks, {
+        log,
+        ...(options.authRetryMs ? { retryMs: options.authRetryMs } : {}),
+      });
+      closers.push('token keys', () => tokenKeys.close());
+      const trust = await TrustStore.load({ nodeId: config.nodeId, ...config.pki }, now);
+      const redis = createRedis(config.redis.url, `ffx-${config.nodeId}-${config.instanceId}`);
+      closers.push('redis', () => quit(redis));
+      const store = new MessageStore(redis, config.redis.prefix, now);
+      const journal = await openJournal(config, trust, events, metrics, log);
+      closers.push('audit journal', () => journal.close());
+      const policy = await ActivePolicy.open({
         redis,
         prefix: config.redis.prefix,
         trust,
@@ -144,44 +198,57 @@ export class ExchangeNode {
         bootstrapFile: config.policy.file,
         now,
       });
+      closers.push('policy', () => policy.close());
+      const client = new PeerClient(trust, {
+        maxSocketsPerPeer: config.delivery.concurrencyPerPeer,
+      });
+      closers.push('peer client', () => client.close());
+      // BullMQ gets its own connection: it defines dozens of scripts on a connection, and every
+      // MULTI of the message store on the same connection would copy them all.
+      const queueRedis = createRedis(
+        config.redis.url,
+        `ffx-${config.nodeId}-${config.instanceId}-queues`,
+      );
+      closers.push('queue redis', () => quit(queueRedis));
+      const queues = new OutboundQueues({
+        connection: queueRedis,
+        prefix: `${config.redis.prefix}bull`,
+        concurrencyPerPeer: config.delivery.concurrencyPerPeer,
+        lockDurationMs: config.delivery.lockDurationMs,
+        backoff: { baseMs: config.delivery.backoffBaseMs, maxMs: config.delivery.backoffMaxMs },
+        now,
+        onWorkerError: (peer, err) => {
+          metrics.workerErrors.inc({ to: peer });
+          log.error({ to: peer, err: err.message }, 'delivery worker error');
+        },
+      });
+      closers.push('delivery queues', () => queues.close());
+      logEvents(events, log);
+      const node = new ExchangeNode({
+        config,
+        log,
+        trust,
+        redis,
+        store,
+        queues,
+        policy,
+        journal,
+        client,
+        metrics,
+        events,
+        tokenKeys,
+        closers,
+        now,
+      });
+      await node.#start();
+      return node;
     } catch (err) {
-      // Leave nothing open behind a failed start.
-      await journal?.close().catch(() => undefined);
-      redis.disconnect();
+      await closers.unwind((name, e) =>
+        log.warn({ err: (e as Error).message, part: name }, 'could not close after a failed start'),
+      );
+      log.flush?.();
       throw err;
     }
-    // BullMQ gets its own connection: it defines dozens of scripts on a connection, and every
-    // MULTI of the message store on the same connection would copy them all.
-    const queueRedis = createRedis(
-      config.redis.url,
-      `ffx-${config.nodeId}-${config.instanceId}-queues`,
-    );
-    const queues = new OutboundQueues({
-      connection: queueRedis,
-      prefix: `${config.redis.prefix}bull`,
-      concurrencyPerPeer: config.delivery.concurrencyPerPeer,
-      lockDurationMs: config.delivery.lockDurationMs,
-      backoff: { baseMs: config.delivery.backoffBaseMs, maxMs: config.delivery.backoffMaxMs },
-      now,
-    });
-    const client = new PeerClient(trust, { maxSocketsPerPeer: config.delivery.concurrencyPerPeer });
-    logEvents(events, log);
-    const node = new ExchangeNode({
-      config,
-      log,
-      trust,
-      redis,
-      store,
-      queues,
-      policy,
-      journal,
-      client,
-      metrics,
-      events,
-      now,
-    });
-    await node.#start();
-    return node;
   }
 
   async #start(): Promise<void> {
@@ -216,15 +283,20 @@ export class ExchangeNode {
     );
     this.metrics.directorySequence.set(this.trust.directory.payload.sequence);
     this.trust.start();
-    this.#sweeper = setInterval(
+    this.#closers.push('directory refresh', () => this.trust.stop());
+    const sweeper = setInterval(
       () => void this.#purgeExpiredContents(),
       c.retention.sweepSeconds * 1000,
     );
-    this.#sweeper.unref();
+    sweeper.unref();
+    this.#closers.push('retention sweep', () => clearInterval(sweeper));
     await this.#recoverPending(peers());
-    this.#peerServer.listen(c.peerApi.port, c.peerApi.host);
-    this.#localServer.listen(c.localApi.port, c.localApi.host);
-    await Promise.all([once(this.#peerServer, 'listening'), once(this.#localServer, 'listening')]);
+    this.#closers.push('local API', () => closeServer(this.#localServer));
+    this.#closers.push('peer API', () => closeServer(this.#peerServer));
+    await Promise.all([
+      listen(this.#peerServer, 'peerApi', c.peerApi.host, c.peerApi.port),
+      listen(this.#localServer, 'localApi', c.localApi.host, c.localApi.port),
+    ]);
     this.log.info(
       {
         peerApi: this.peerUrl,
@@ -274,34 +346,57 @@ export class ExchangeNode {
     }
   }
 
-  /** Base URL of the peer API. */
+  /** Base URL of the peer API: the endpoint the federation directory lists for this node. */
   get peerUrl(): string {
-    return `https://localhost:${(this.#peerServer.address() as AddressInfo).port}`;
+    return this.trust.directory.endpointOf(this.config.nodeId);
   }
 
   /** Base URL of the local API. */
   get localUrl(): string {
-    return `http://127.0.0.1:${(this.#localServer.address() as AddressInfo).port}`;
+    const scheme = this.config.localApi.tls ? 'https' : 'http';
+    return `${scheme}://127.0.0.1:${(this.#localServer.address() as AddressInfo).port}`;
   }
 
   /** Stops accepting, lets running delivery attempts finish briefly, flushes the journal, closes Redis. */
   async stop(): Promise<void> {
-    this.trust.stop();
-    clearInterval(this.#sweeper);
-    const closeServer = (s: Server) =>
-      new Promise<void>((resolve) => {
-        if (!s.listening) return resolve();
-        s.close(() => resolve());
-        s.closeAllConnections?.();
-      });
-    await Promise.all([closeServer(this.#peerServer), closeServer(this.#localServer)]);
-    await this.queues.close();
-    await this.queues.connection.quit().catch(() => this.queues.connection.disconnect());
-    this.#client.close();
-    await this.policy.close();
-    await this.journal.close();
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    await this.#closers.unwind((name, err) =>
+      this.log.warn({ err: (err as Error).message, part: name }, 'could not close cleanly'),
+    );
     this.log.info('node stopped');
     this.log.flush?.();
   }
+}
+
+/** Listens; a port that is taken or not allowed is one clear line naming the setting. */
+async function listen(server: Server, setting: string, host: string, port: number): Promise<void> {
+  server.listen(port, host);
+  try {
+    await once(server, 'listening');
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    const why =
+      e.code === 'EADDRINUSE'
+        ? 'the address is in use'
+        : e.code === 'EACCES'
+          ? 'permission denied'
+          : e.message;
+    throw new Error(`${setting}: cannot listen on ${host}:${port}: ${why} (${e.code ?? 'error'})`, {
+      cause: err,
+    });
+  }
+}
+
+/** Closes a server and the connections it still holds. */
+function closeServer(s: Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (!s.listening) return resolve();
+    s.close(() => resolve());
+    s.closeAllConnections?.();
+  });
+}
+
+/** Quits a Redis connection, or drops it when it cannot say goodbye. */
+async function quit(redis: Redis): Promise<void> {
+  if (redis.status !== 'ready') return redis.disconnect();
+  await redis.quit().catch(() => redis.disconnect());
 }

@@ -1,6 +1,6 @@
 // Prometheus metrics of one node process (prom-client), fed by the node's events.
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
-import type { NodeEvents } from './node-events.js';
+import type { NodeEvents } from '../service/node-events.js';
 
 /** The node's metrics, on a registry of their own (several nodes may run in one test process). */
 export class NodeMetrics {
@@ -51,6 +51,12 @@ export class NodeMetrics {
     name: 'ffx_receive_rejected_total',
     help: 'Envelopes refused by the receiver, by error code',
     labelNames: ['code'],
+    registers: [this.registry],
+  });
+  readonly workerErrors = new Counter({
+    name: 'ffx_delivery_worker_errors_total',
+    help: 'Errors of the delivery workers themselves (a lost Redis connection), per peer queue',
+    labelNames: ['to'],
     registers: [this.registry],
   });
   readonly peerRefused = new Counter({

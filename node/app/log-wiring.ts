@@ -1,6 +1,6 @@
 // Operational log lines for the node's events: ids, peers and codes only, never bodies or receipts.
 import type { Logger } from '../lib/logger.js';
-import type { NodeEvents } from './node-events.js';
+import type { NodeEvents } from '../service/node-events.js';
 
 /** Logs what operators need to follow traffic; a dead letter is an error-level alert. */
 export function logEvents(events: NodeEvents, log: Logger): void {

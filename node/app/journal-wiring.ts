@@ -6,7 +6,7 @@ import type { ResolvedConfig } from '../config/load-config.js';
 import type { Logger } from '../lib/logger.js';
 import type { TrustStore } from '../pki/trust-store.js';
 import type { NodeMetrics } from './metrics.js';
-import type { NodeEventMap, NodeEvents } from './node-events.js';
+import type { NodeEventMap, NodeEvents } from '../service/node-events.js';
 
 /** The journal as the rest of the node sees it. */
 export interface NodeJournal {
