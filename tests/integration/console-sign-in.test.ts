@@ -1,6 +1,8 @@
 // Console sign-in end to end: a real node process, a real OpenID provider (oidc-provider), real HTTP, no browser.
 import { expect } from 'chai';
 import { createHash, randomBytes } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { testFederation, eventually } from '../fixtures/federation.js';
 import { redisUrl } from '../fixtures/redis.js';
@@ -10,6 +12,7 @@ import { DEV_PASSWORD } from '../../node/dev/identity-provider.js';
 import type { DevFederationRunner } from '../../node/dev/dev-federation-runner.js';
 import type { TestPki } from '../fixtures/pki.js';
 import { mintDevToken } from '../../node/http/auth/dev-token.js';
+import { freePort } from '../../node/dev/private-redis.js';
 
 const SESSION = 'ffx-session-al';
 const SIGN_IN = 'ffx-sign-in-al';
@@ -448,5 +451,61 @@ describe('console sign-in on an HTTPS local API (real node, real provider)', fun
         () => 'refused',
       );
     expect(plain).to.not.equal(200);
+  });
+});
+
+describe('console sign-in when the provider is down or sign-in is not configured (real nodes)', function () {
+  this.timeout(120_000);
+  let fed: DevFederationRunner;
+  let withDeadProvider: string;
+  let withoutSignIn: string;
+
+  before(async () => {
+    let stateDir: string;
+    ({ fed, stateDir } = await testFederation('console-no-idp'));
+    const secret = join(stateDir, 'secret');
+    await writeFile(secret, 'unused-secret\n', { mode: 0o600 });
+    const deadPort = await freePort();
+    const localPort = await freePort();
+    withDeadProvider = (
+      await fed.start('AL', 'main', {
+        localPort,
+        console: {
+          publicUrl: `http://127.0.0.1:${localPort}`,
+          oidc: {
+            issuer: `http://127.0.0.1:${deadPort}`,
+            clientId: 'ffx-console-al',
+            clientSecretFile: secret,
+          },
+        },
+      })
+    ).ready.localApi;
+    withoutSignIn = (await fed.start('RS')).ready.localApi;
+  });
+
+  after(async () => {
+    await fed.stopAll();
+  });
+
+  it('starts the node while its identity provider is down, and says so at sign-in', async () => {
+    const client = new CookieClient();
+    const login = await client.request(`${withDeadProvider}/console/auth/login`);
+    expect(login.status).to.equal(503);
+    expect(login.headers['content-type']).to.match(/^text\/html/);
+    expect(login.text).to.match(
+      /the identity provider http:\/\/127\.0\.0\.1:\d+ cannot be reached/,
+    );
+    expect(login.text).to.include('Sign in again');
+    expect(login.setCookies).to.deep.equal([]);
+    expect((await client.request(`${withDeadProvider}/v1/health`)).status).to.equal(200);
+  });
+
+  it('answers NODE-UNAVAILABLE on the sign-in routes of a node without sign-in configured', async () => {
+    for (const path of ['/console/auth/login', '/console/auth/session']) {
+      const r = await new CookieClient().request(`${withoutSignIn}${path}`);
+      expect(r.status, path).to.equal(503);
+      expect(JSON.parse(r.text)).to.include({ code: 'NODE-UNAVAILABLE' });
+      expect(JSON.parse(r.text).detail).to.match(/console sign-in is not configured/);
+    }
   });
 });
