@@ -29,6 +29,30 @@ describe('personal data in free text between AL and RS (separate processes)', fu
     await fed.stopAll();
   });
 
+  it("AL's local API preview shows the analyst each finding with its span before sending", async () => {
+    const al = await fed.client('AL', 'arta.hoxha', ['analyst']);
+    const preview = await al.call<Schemas['PolicyPreview']>('POST', '/v1/policies/preview', {
+      to: 'RS',
+      type: 'trace-request',
+      handling: { code: 'H1', purpose: 'criminal-investigation' },
+      body,
+    });
+    const text = body.specialInstructions as string;
+    const shown = (preview.freeText ?? [])
+      .filter((f) => f.pointer === '/specialInstructions')
+      .map((f) => `${f.action} ${f.kind}: ${text.slice(f.span.start, f.span.end)}`);
+    expect(shown).to.deep.equal([
+      'kept name: Dritan Krasniqi',
+      'generalised date-of-birth: 14.03.1991',
+      'redacted address: Rruga e Kavajes 112',
+      'kept address: Tirana',
+      'redacted document: AB1234567',
+    ]);
+    expect((preview.body as { specialInstructions: string }).specialInstructions).to.equal(
+      'Possessor Dritan Krasniqi, born 1991, lives at [address withheld], Tirana; passport [document number withheld].',
+    );
+  });
+
   it("RS receives the officer's sentence with the date of birth as its year, street and passport withheld, the name as its structured field", async () => {
     expect(body.specialInstructions).to.equal(
       'Possessor Dritan Krasniqi, born 14.03.1991, lives at Rruga e Kavajes 112, Tirana; passport AB1234567.',
