@@ -6,7 +6,7 @@ import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { FfxError, PROTOCOL_VERSION, digestOf } from '../../protocol/index.js';
 import type { TrustStore } from '../pki/trust-store.js';
-import { peerProblem, type PeerAnswer } from '../service/receive-envelope.js';
+import { peerProblem, type PeerAnswer } from '../message-flow/receive-envelope.js';
 import type { NodeEvents } from '../service/node-events.js';
 
 /**

@@ -20,7 +20,7 @@ import { NodeError } from '../errors.js';
 import type { Logger } from '../lib/logger.js';
 import type { TrustStore } from '../pki/trust-store.js';
 import type { NodeEvents } from './node-events.js';
-import type { InboundGate, InboundVerdict } from './receive-envelope.js';
+import type { InboundGate, InboundVerdict } from '../message-flow/receive-envelope.js';
 
 /** An outbound decision as the submit path uses it. */
 export type PolicyDecision = EngineDecision;

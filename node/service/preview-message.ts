@@ -4,7 +4,7 @@ import type { Transformation } from '../policy/index.js';
 import type { OutboundPolicy } from './active-policy.js';
 import { checkDestinations, draftMessages } from './draft-messages.js';
 import { containsPersonalData } from './personal-data.js';
-import { summarise } from './submit-message.js';
+import { summarise } from '../message-flow/submit-message.js';
 import type { components } from '../../generated/openapi.js';
 
 type Schemas = components['schemas'];

@@ -4,7 +4,7 @@ import { NodeError } from '../errors.js';
 import type { MessageStore } from '../store/message-store.js';
 import type { TrustStore } from '../pki/trust-store.js';
 import type { OutboundQueues } from '../delivery/outbound-queues.js';
-import { recipientKey } from './submit-message.js';
+import { recipientKey } from '../message-flow/submit-message.js';
 
 /** What retrying a dead letter uses. */
 export interface RetryDeps {

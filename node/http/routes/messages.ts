@@ -1,7 +1,7 @@
 // Local API handlers of messages: submit, outbox and inbox, one message, reply to a trace request.
 import { decodeJwt } from 'jose';
 import { NodeError } from '../../errors.js';
-import { submitMessage, type SubmitDeps } from '../../service/submit-message.js';
+import { submitMessage, type SubmitDeps } from '../../message-flow/submit-message.js';
 import { readAnswerState } from '../../service/read-answer-state.js';
 import type { Box, ListedMessage, StoredMessage } from '../../store/message-store.js';
 import type { MessageStatus } from '../../store/message-status.js';

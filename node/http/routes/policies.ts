@@ -9,7 +9,7 @@ import {
   type PolicyVersionRecord,
 } from '../../policy/index.js';
 import { asNodeError, type ActivePolicy } from '../../service/active-policy.js';
-import { summarise } from '../../service/submit-message.js';
+import { summarise } from '../../message-flow/submit-message.js';
 import type { MessageStore } from '../../store/message-store.js';
 import type { TrustStore } from '../../pki/trust-store.js';
 import type { Handler, HandlerTable } from '../local-app.js';

@@ -10,7 +10,7 @@ import {
 } from '../../protocol/index.js';
 import type { MessageStore } from '../store/message-store.js';
 import type { TrustStore } from '../pki/trust-store.js';
-import type { NodeEvents } from './node-events.js';
+import type { NodeEvents } from '../service/node-events.js';
 import { retentionEnd } from '../store/retention-end.js';
 
 /** The inbound policy check, as the receive path needs it. */

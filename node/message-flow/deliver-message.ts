@@ -9,8 +9,8 @@ import {
 } from '../../protocol/index.js';
 import type { MessageStore } from '../store/message-store.js';
 import type { TrustStore } from '../pki/trust-store.js';
-import type { DeliveryJobData } from './outbound-queues.js';
-import { TransportError, type PeerClient, type PeerResponse } from './peer-client.js';
+import type { DeliveryJobData } from '../delivery/outbound-queues.js';
+import { TransportError, type PeerClient, type PeerResponse } from '../delivery/peer-client.js';
 import type { NodeEvents } from '../service/node-events.js';
 
 /** What a delivery attempt needs. */

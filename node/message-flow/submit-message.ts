@@ -4,11 +4,11 @@ import { NodeError } from '../errors.js';
 import type { MessageStore } from '../store/message-store.js';
 import type { TrustStore } from '../pki/trust-store.js';
 import type { OutboundQueues } from '../delivery/outbound-queues.js';
-import type { Actor, NodeEvents } from './node-events.js';
-import type { OutboundPolicy, PolicyDecision } from './active-policy.js';
-import { containsPersonalData } from './personal-data.js';
+import type { Actor, NodeEvents } from '../service/node-events.js';
+import type { OutboundPolicy, PolicyDecision } from '../service/active-policy.js';
+import { containsPersonalData } from '../service/personal-data.js';
 import { retentionEnd } from '../store/retention-end.js';
-import { checkDestinations, draftMessages } from './draft-messages.js';
+import { checkDestinations, draftMessages } from '../service/draft-messages.js';
 import type { components } from '../../generated/openapi.js';
 
 type SubmitRequest = components['schemas']['SubmitRequest'];
