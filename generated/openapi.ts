@@ -703,7 +703,8 @@ export type components = {
           | 'certificate-unusable'
           | 'dead-letters'
           | 'journal-backlog'
-          | 'journal-failing';
+          | 'journal-failing'
+          | 'token-keys-unavailable';
         count?: number;
         message: string;
         /** @enum {unknown} */

@@ -14,6 +14,8 @@ export interface AttentionDeps {
   journal: {
     status(): { healthy: boolean; backlog: number; dropped: number; lastError: string | null };
   };
+  /** Whether the keys bearer tokens are verified with could be had (a JWKS URL may be down). */
+  tokenKeys: () => { ok: boolean; source: string; lastError?: string };
   /** Whether Redis answers (bounded in time by the caller). */
   redisOk: () => Promise<boolean>;
   now: () => Date;
@@ -27,7 +29,7 @@ const DEAD_LETTER_COUNT_LIMIT = 500;
 
 /**
  * The items of the attention banner, the most severe first, each with its reason in words:
- * Redis not answering, the directory past nextUpdate (warning) or past nextUpdate plus grace
+ * Redis not answering, the token keys not fetched, the directory past nextUpdate (warning) or past nextUpdate plus grace
  * (critical: the node refuses to send), the node's certificates expiring within 30 days, expired
  * or not listed, dead letters present, the audit journal failing or with a backlog.
  */
@@ -41,6 +43,14 @@ export async function attentionItems(deps: AttentionDeps): Promise<Schemas['Atte
       severity: 'critical',
       message:
         'Redis does not answer: the node can neither accept nor deliver messages, and the lists are unavailable',
+    });
+  }
+  const keys = deps.tokenKeys();
+  if (!keys.ok) {
+    items.push({
+      code: 'token-keys-unavailable',
+      severity: 'critical',
+      message: `the keys that sign-in tokens are checked with (${keys.source}) could not be fetched${keys.lastError ? ` (${keys.lastError})` : ''}; signed-in calls are refused until they are`,
     });
   }
   const d = deps.trust.directory;

@@ -42,14 +42,17 @@ describe('attentionItems', function () {
   beforeEach(() => {
     store = new MessageStore(redis, testPrefix('attention'));
     journal = { healthy: true, backlog: 0, dropped: 0, lastError: null };
+    keys = { ok: true, source: 'https://idp.example/jwks' };
   });
 
   after(() => redis.disconnect());
 
+  let keys: { ok: boolean; source: string; lastError?: string };
   const deps = (now: Date, redisOk = true): AttentionDeps => ({
     trust,
     store,
     journal: { status: () => journal },
+    tokenKeys: () => keys,
     redisOk: () => Promise.resolve(redisOk),
     now: () => now,
   });
@@ -145,6 +148,16 @@ describe('attentionItems', function () {
     journal = { healthy: true, backlog: 0, dropped: 0, lastError: null };
     r = await attentionItems(deps(new Date(), false));
     expect(r.items.map((i) => [i.code, i.severity])).to.deep.equal([['redis-down', 'critical']]);
+    keys = { ok: false, source: 'https://idp.example/jwks', lastError: 'connect ECONNREFUSED' };
+    r = await attentionItems(deps(new Date()));
+    expect(r.items).to.deep.equal([
+      {
+        code: 'token-keys-unavailable',
+        severity: 'critical',
+        message:
+          'the keys that sign-in tokens are checked with (https://idp.example/jwks) could not be fetched (connect ECONNREFUSED); signed-in calls are refused until they are',
+      },
+    ]);
   });
 });
 

@@ -28,6 +28,7 @@ export interface ConsoleApiSources {
   store: MessageStore;
   policy: OutboundPolicy;
   journal: AttentionDeps['journal'];
+  tokenKeys: AttentionDeps['tokenKeys'];
   redis: Redis;
   events: NodeEvents;
   now: () => Date;
@@ -79,6 +80,7 @@ export function consoleApiHandlers(node: ConsoleApiSources): HandlerTable {
       trust: node.trust,
       store: node.store,
       journal: node.journal,
+      tokenKeys: node.tokenKeys,
       redisOk,
       now: node.now,
     }),
