@@ -130,6 +130,9 @@ async function fill(store: MessageStore, node: string, to: number): Promise<void
     {
       format: `filling ${node}'s inbox [{bar}] {value}/{total} messages, {rate}/s`,
       stream: process.stderr,
+      // Also when stderr is a file or a pipe (CI logs): a line every five seconds.
+      noTTYOutput: true,
+      notTTYSchedule: 5000,
     },
     cliProgress.Presets.shades_classic,
   );
