@@ -56,7 +56,7 @@ export const en = {
     denied: 'Not sent to {{to}}: {{reasons}}',
     viewOutbox: 'See it in the outbox',
     reset: 'Start a new message',
-    draftRestored: 'Your draft from before the session expired was restored.',
+    draftRestored: 'Your unsent draft is shown again, as you left it.',
     replyTo: 'Answer to {{ref}} from {{from}}',
   },
   preview: {

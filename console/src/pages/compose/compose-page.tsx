@@ -109,6 +109,7 @@ export default function ComposePage({ route }: PageProps) {
     ...(replyTo && request?.summary.correlationId
       ? { correlationId: request.summary.correlationId }
       : {}),
+    ...(!replyTo && threadOf(draft.body) ? { correlationId: threadOf(draft.body) } : {}),
   });
 
   const showPreview = async () => {
@@ -241,6 +242,16 @@ export default function ComposePage({ route }: PageProps) {
       ) : null}
     </div>
   );
+}
+
+/**
+ * The case thread a new message opens or joins: its case reference (a trace request), or its
+ * notification reference (a hit); answers and later messages carry it on.
+ */
+function threadOf(body: unknown): string | undefined {
+  const b = body as { caseRef?: unknown; notificationRef?: unknown };
+  const key = typeof b.caseRef === 'string' ? b.caseRef : b.notificationRef;
+  return typeof key === 'string' && key.length > 0 ? key.slice(0, 128) : undefined;
 }
 
 function describe(err: unknown): string {

@@ -19,7 +19,8 @@ export function loadDraft(replyTo: string | undefined): Draft | undefined {
     const raw = sessionStorage.getItem(KEY);
     if (!raw) return undefined;
     const d = JSON.parse(raw) as Draft;
-    return d.replyTo === replyTo ? d : undefined;
+    const typed = d.to.length > 0 || Object.keys(d.body ?? {}).length > 0;
+    return d.replyTo === replyTo && typed ? d : undefined;
   } catch {
     return undefined;
   }
