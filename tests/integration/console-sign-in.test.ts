@@ -1,7 +1,7 @@
 // Console sign-in end to end: a real node process, a real OpenID provider (oidc-provider), real HTTP, no browser.
 import { expect } from 'chai';
 import { createHash, randomBytes } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { testFederation, eventually } from '../fixtures/federation.js';
@@ -26,9 +26,10 @@ describe('console sign-in: OpenID Connect code flow with PKCE through the node (
   let base: string;
   let redis: Redis;
   let prefix: string;
+  let stateDir: string;
 
   before(async () => {
-    ({ fed, pki } = await testFederation('console-sign-in', {
+    ({ fed, pki, stateDir } = await testFederation('console-sign-in', {
       identityProviders: { accessTokenSeconds: ACCESS_TOKEN_SECONDS },
     }));
     base = (await fed.start('AL')).ready.localApi;
@@ -402,6 +403,28 @@ describe('console sign-in: OpenID Connect code flow with PKCE through the node (
     expect(spec.text).not.to.match(/"\$id"\s*:\s*"https?:/);
     expect((await client.request(`${base}/docs`)).headers.location).to.equal('/docs/');
     expect((await client.request(`${base}/docs/index.css`)).status).to.equal(404);
+  });
+  it("writes no token, session id, CSRF token or client secret to the node's log, but the sign-ins and sign-outs", async () => {
+    const { client, view } = await signedIn('compliance.al');
+    const id = client.cookie(SESSION)!.value;
+    const stored = JSON.parse((await redis.get(sessionKey(id)))!) as Record<string, string>;
+    await client.request(`${base}/console/auth/logout`, {
+      method: 'POST',
+      headers: { origin: base, accept: 'application/json', 'x-csrf-token': view.csrfToken },
+    });
+    const log = await eventually('the sign-out in the log', async () => {
+      const text = await readFile(join(stateDir, 'AL', 'node-main.log'), 'utf8');
+      return text.includes('console sign-out') && text;
+    });
+    expect(log).to.include('"console sign-in"');
+    expect(log).to.include('"sub":"compliance.al"');
+    const secrets = [id, view.csrfToken, stored.accessToken, stored.refreshToken, stored.idToken];
+    secrets.push(fed.identityProvider('AL').client.clientSecret);
+    for (const secret of secrets) {
+      expect(secret).to.be.a('string').with.length.greaterThan(20);
+      expect(log.includes(secret!), 'a secret in the log').to.equal(false);
+    }
+    expect(log).not.to.match(/eyJ[A-Za-z0-9_-]{20,}/);
   });
 });
 
