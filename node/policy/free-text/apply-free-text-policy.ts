@@ -98,7 +98,7 @@ const ruleFates = new WeakMap<OutboundRule, Map<string, Map<FreeTextKind, Fate['
 /** What one rule does to the structured fields of each kind (cached per rule and type). */
 function fatesOfRule(type: string, r: OutboundRule): Map<FreeTextKind, Fate['fate']> {
   let byType = ruleFates.get(r);
-  if (!byType) ruleFates.set(r, (byType = new Map()));
+  if (!byType) ruleFates.set(r, (byType = new Map<string, Map<FreeTextKind, Fate['fate']>>()));
   let fates = byType.get(type);
   if (fates) return fates;
   fates = new Map();
