@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { checkPolicy, compilePolicy, decide, parsePolicyText } from '../../node/policy/index.js';
-import type { OutboundRule, PolicyDocument } from '../../node/policy/index.js';
+import type { OutboundRule, PolicyDocument } from '../../node/policy/types.js';
 import { itemTwinProblems } from '../../node/policy/check-item-twins.js';
 import { ctx, handling, member, policyWith } from './fixtures.js';
 
