@@ -34,6 +34,14 @@ const TITLES: Record<StepName, string> = {
 };
 const ORDER: StepName[] = ['dns', 'tcp', 'tls', 'certificate', 'health'];
 const MAX_HEALTH_BYTES = 64 * 1024;
+/** The protocol's code for each failed certificate check (PROTOCOL.md's FFX-CERT-… catalogue). */
+const CHECK_CODES: Record<Check['check'], string> = {
+  chain: 'FFX-CERT-CHAIN',
+  usage: 'FFX-CERT-USAGE',
+  validity: 'FFX-CERT-VALIDITY',
+  revocation: 'FFX-CERT-REVOKED',
+  binding: 'FFX-CERT-BINDING',
+};
 
 /** A failed step's reason. */
 class StepFailure extends Error {
@@ -311,7 +319,7 @@ function checkServerCertificate(
   if (failed.length > 0) {
     throw new StepFailure(
       `the server certificate of ${peerId} fails ${failed.map((c) => `${c.check}: ${c.message}`).join('; ')}; delivery refuses this server`,
-      `FFX-CERT-${failed[0]!.check === 'chain' ? 'CHAIN' : failed[0]!.check === 'usage' ? 'USAGE' : failed[0]!.check === 'validity' ? 'VALIDITY' : failed[0]!.check === 'revocation' ? 'REVOKED' : 'BINDING'}`,
+      CHECK_CODES[failed[0]!.check],
       checks,
     );
   }
