@@ -368,7 +368,7 @@ describe('console sign-in: OpenID Connect code flow with PKCE through the node (
       expect(csp, path).not.to.include('unsafe-inline');
       expect(csp, path).not.to.include('unsafe-eval');
       expect(r.headers['x-content-type-options'], path).to.equal('nosniff');
-      expect(r.headers['referrer-policy'], path).to.equal('no-referrer');
+      expect(r.headers['referrer-policy'], path).to.equal('same-origin');
       expect(r.headers['cross-origin-opener-policy'], path).to.equal('same-origin');
       expect(r.headers['x-frame-options'], path).to.equal('DENY');
       // HSTS only on HTTPS (the HTTPS suite checks it is there).

@@ -15,7 +15,7 @@ export interface SecurityHeaderOptions {
 
 /**
  * Content-Security-Policy without 'unsafe-inline' (scripts and styles from the node only, no
- * framing, no plugins, no `<base>`), X-Content-Type-Options, Referrer-Policy no-referrer,
+ * framing, no plugins, no `<base>`), X-Content-Type-Options, Referrer-Policy same-origin,
  * Cross-Origin-Opener-Policy and -Resource-Policy same-origin, X-Frame-Options DENY, and
  * Strict-Transport-Security on HTTPS.
  *
@@ -42,7 +42,9 @@ export function securityHeaders(o: SecurityHeaderOptions): RequestHandler {
     strictTransportSecurity: o.https ? { maxAge: 31_536_000, includeSubDomains: false } : false,
     crossOriginOpenerPolicy: { policy: 'same-origin' },
     crossOriginResourcePolicy: { policy: 'same-origin' },
-    referrerPolicy: { policy: 'no-referrer' },
+    // same-origin, not no-referrer: under no-referrer browsers send `Origin: null` with a form
+    // post (the sign-out form), and the CSRF check could not tell the console's own posts.
+    referrerPolicy: { policy: 'same-origin' },
     xFrameOptions: { action: 'deny' },
   }) as RequestHandler;
 }
