@@ -963,6 +963,8 @@ export type components = {
       decisionHash: string;
       /** @enum {unknown} */
       effect: 'allow' | 'deny';
+      /** @description Personal data found in free-text fields and what the decision did with each (kinds, fields and spans; no text). */
+      freeText?: components['schemas']['FreeTextFinding'][];
       matched: {
         [key: string]: unknown;
       }[];

@@ -172,6 +172,8 @@ export function summarise(d: PolicyDecision): DecisionSummary {
     })),
     transformations: d.transformations,
     reasons: d.reasons,
+    // Kinds, fields and spans of personal data in free text, and what was done: no text.
+    ...(d.freeText && d.freeText.length > 0 ? { freeText: d.freeText } : {}),
     decisionHash: d.decisionHash,
   };
 }

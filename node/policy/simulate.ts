@@ -27,9 +27,13 @@ export interface DecisionOutline {
 const outline = (d: PolicyDecision): DecisionOutline => ({
   effect: d.effect,
   rules: d.matched.map((m) => m.ruleId),
-  transformations: d.transformations
-    .map((t) => `${t.action} ${t.pointer}${t.to ? ` to ${t.to}` : ''}`)
-    .sort(),
+  transformations: [
+    ...d.transformations.map((t) => `${t.action} ${t.pointer}${t.to ? ` to ${t.to}` : ''}`),
+    // What a version does to personal data in free text changes what is sent as much.
+    ...(d.freeText ?? [])
+      .filter((f) => f.action !== 'kept')
+      .map((f) => `${f.action} ${f.kind} in ${f.pointer} at ${f.span.start}-${f.span.end}`),
+  ].sort(),
 });
 
 /**
