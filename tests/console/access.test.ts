@@ -115,9 +115,11 @@ describe('console: access, signed-out users and ended sessions (real node, real 
       await b.page.getByRole('heading', { name: 'Sign in' }).waitFor();
       await expectAccessible(b.page, 'the sign-in page after an ended session');
       // Nothing but the draft is kept in the browser: no token.
-      const stored = await b.page.evaluate(() =>
-        JSON.stringify({ ...sessionStorage, ...localStorage }),
-      );
+      const stored = await b.page.evaluate(() => {
+        // Runs in the page: its storage areas, as plain objects.
+        const w = globalThis as unknown as { sessionStorage: object; localStorage: object };
+        return JSON.stringify({ ...w.sessionStorage, ...w.localStorage });
+      });
       expect(stored).to.contain('AL-2026-0099');
       expect(stored).not.to.match(/eyJ[A-Za-z0-9_-]{10,}\./);
       await signIn(b.page, 'analyst.al');

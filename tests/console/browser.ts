@@ -73,12 +73,17 @@ export async function openBrowser(): Promise<Browser & { errors: string[] }> {
  */
 export async function signIn(page: Page, username: string): Promise<void> {
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByLabel('User name').fill(username);
-  await page.getByLabel('Password').fill(DEV_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  const login = page.getByLabel('User name');
   const allow = page.getByRole('button', { name: 'Allow' });
   const signedIn = page.getByRole('button', { name: 'Sign out' });
-  await allow.or(signedIn).first().waitFor();
+  // The provider remembers a user who signed in before in this browser: no form then.
+  await login.or(allow).or(signedIn).first().waitFor();
+  if (await login.isVisible()) {
+    await login.fill(username);
+    await page.getByLabel('Password').fill(DEV_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await allow.or(signedIn).first().waitFor();
+  }
   if (await allow.isVisible()) await allow.click();
   await signedIn.waitFor();
 }
@@ -109,7 +114,7 @@ export async function descriptionOf(control: import('playwright-core').Locator):
   return control.evaluate((el) =>
     (el.getAttribute('aria-describedby') ?? '')
       .split(/\s+/)
-      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .map((id: string) => el.ownerDocument.getElementById(id)?.textContent ?? '')
       .join(' ')
       .replace(/\s+/g, ' ')
       .trim(),

@@ -1,5 +1,6 @@
 // Two columns: the body as written and as the recipient receives it, with every difference marked.
 import { useTranslation } from 'react-i18next';
+import type { JsonSchema } from '../schemas/registry.js';
 import { diffLeaves, type Leaf, type LeafChange } from './json-diff.js';
 
 function Column({
@@ -41,13 +42,16 @@ export function BodyComparison({
   written,
   received,
   to,
+  schema,
 }: {
   written: unknown;
   received: unknown;
   to: string;
+  /** The body's form schema: rows are labelled with its titles. */
+  schema?: JsonSchema;
 }) {
   const { t } = useTranslation();
-  const d = diffLeaves(written, received);
+  const d = diffLeaves(written, received, schema);
   return (
     <div className="comparison">
       <Column caption={t('preview.written')} rows={d.written} />

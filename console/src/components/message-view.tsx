@@ -1,13 +1,23 @@
 // One message: its handling banner, contents, status timeline, receipt, and the ways on (thread, answer).
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.js';
-import type { Handling, MessageDetail } from '../api/types.js';
+import type { Handling, MessageDetail, MessageSummary } from '../api/types.js';
 import { useLive } from '../app/use-live.js';
 import { href } from '../app/route.js';
 import { HandlingBanner } from './handling-banner.js';
 import { StatusTimeline } from './status-timeline.js';
 import { leaves } from './json-diff.js';
 import { formatTime } from './format.js';
+import { formSchemas } from '../schemas/form-schemas.js';
+import type { JsonSchema } from '../schemas/registry.js';
+
+let schemas: ReturnType<typeof formSchemas> | undefined;
+
+/** The body schema of a message type, for the titles of its fields. */
+function bodySchemaOf(type: MessageSummary['type']): JsonSchema {
+  schemas ??= formSchemas();
+  return schemas[type];
+}
 
 interface WireMessage {
   id: string;
@@ -73,7 +83,7 @@ export function MessageView({ box, id }: { box: 'in' | 'out'; id: string }) {
           <table className="body-table">
             <caption>{t('message.body')}</caption>
             <tbody>
-              {leaves(m.body).map((l) => (
+              {leaves(m.body, bodySchemaOf(s.type)).map((l) => (
                 <tr key={l.pointer}>
                   <th scope="row">{l.label}</th>
                   <td>{l.value}</td>
@@ -85,7 +95,7 @@ export function MessageView({ box, id }: { box: 'in' | 'out'; id: string }) {
         <section aria-label={t('outbox.timeline', { to: s.to })}>
           <h2>{t('list.status')}</h2>
           <StatusTimeline detail={d} />
-          {d.digest ? (
+          {d.digest && !d.receipt ? (
             <p className="muted">
               {t('message.digest')}: <code>{d.digest}</code>
             </p>

@@ -238,7 +238,12 @@ export default function ComposePage({ route }: PageProps) {
         </button>
       </div>
       {previews ? (
-        <PreviewPanel previews={previews.items} written={draft.body} stale={stale} />
+        <PreviewPanel
+          previews={previews.items}
+          written={draft.body}
+          stale={stale}
+          schema={bodyForm_.schema}
+        />
       ) : null}
     </div>
   );

@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DestinationPreview } from '../../api/types.js';
+import type { JsonSchema } from '../../schemas/registry.js';
 import { BodyComparison } from '../../components/body-comparison.js';
 
 /** What each recipient will see, as the node decides it with the policy it applies when sending. */
@@ -9,10 +10,12 @@ export function PreviewPanel({
   previews,
   written,
   stale,
+  schema,
 }: {
   previews: DestinationPreview[];
   written: unknown;
   stale: boolean;
+  schema: JsonSchema;
 }) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -58,7 +61,7 @@ export function PreviewPanel({
                   ))}
                 </ul>
               ) : null}
-              <BodyComparison written={written} received={p.body} to={p.to} />
+              <BodyComparison written={written} received={p.body} to={p.to} schema={schema} />
             </>
           )}
         </article>
