@@ -1,9 +1,13 @@
 // The node's error catalogue: every error the node service raises, with its code and HTTP status.
+import type { FieldProblem } from '../protocol/errors.js';
+import { PolicyError, type PolicyErrorCode } from './policy/policy-error.js';
+
+export type { FieldProblem } from '../protocol/errors.js';
 
 /**
  * Every node error code with its HTTP status and title, defined once. Protocol errors (`FFX-…`)
  * live in `protocol/errors.ts`; these are the node's own (configuration, local API, policy
- * store, audit, delivery).
+ * store, audit, delivery). docs/ERRORS.md lists them; a test keeps the two equal.
  */
 export const nodeErrorCatalogue = {
   'NODE-CONFIG-INVALID': { status: 500, title: 'Node configuration is invalid' },
@@ -21,11 +25,14 @@ export const nodeErrorCatalogue = {
 /** The union of node error codes. */
 export type NodeErrorCode = keyof typeof nodeErrorCatalogue;
 
-/** One field-level problem: a JSON pointer into the offending input and what is wrong there. */
-export interface FieldProblem {
-  pointer: string;
-  message: string;
-}
+/** Where each error of the policy engine and store lands in the node catalogue. */
+export const policyErrorCodes = {
+  'POLICY-PARSE': 'NODE-VALIDATION',
+  'POLICY-INVALID': 'NODE-VALIDATION',
+  'POLICY-NOT-FOUND': 'NODE-NOT-FOUND',
+  'POLICY-STATE': 'NODE-CONFLICT',
+  'POLICY-FOUR-EYES': 'NODE-FORBIDDEN',
+} as const satisfies Record<PolicyErrorCode, NodeErrorCode>;
 
 /** Base class of every error the node raises; mapped to RFC 9457 problem+json by the HTTP layer. */
 export class NodeError extends Error {
@@ -44,4 +51,21 @@ export class NodeError extends Error {
     this.status = nodeErrorCatalogue[code].status;
     this.problems = options.problems ?? [];
   }
+}
+
+/**
+ * The node error an error stands for: a NodeError as it is, a policy error by `policyErrorCodes`
+ * (its problems kept), anything else NODE-INTERNAL with the error as its cause.
+ *
+ * @example throw toNodeError(err); // in a handler's catch
+ */
+export function toNodeError(err: unknown): NodeError {
+  if (err instanceof NodeError) return err;
+  if (err instanceof PolicyError) {
+    return new NodeError(policyErrorCodes[err.code], err.message, {
+      problems: err.problems.map((p) => ({ pointer: p.pointer, message: p.message })),
+      cause: err,
+    });
+  }
+  return new NodeError('NODE-INTERNAL', 'internal error', { cause: err });
 }

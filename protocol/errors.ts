@@ -202,8 +202,11 @@ export const ffxErrorCatalogue = {
 /** Every protocol error code. */
 export type FfxCode = keyof typeof ffxErrorCatalogue;
 
-/** Field-level detail of a schema failure. */
-export interface FfxProblem {
+/**
+ * One field-level problem: a JSON pointer into the offending input and what is wrong there. The
+ * one shape of the protocol, the node's API answers and the policy engine's findings.
+ */
+export interface FieldProblem {
   pointer: string;
   message: string;
 }
@@ -219,12 +222,12 @@ export interface FfxProblem {
 export class FfxError extends Error {
   readonly code: FfxCode;
   readonly httpStatus: number;
-  readonly problems: FfxProblem[];
+  readonly problems: FieldProblem[];
 
   constructor(
     code: FfxCode,
     message: string,
-    options: { httpStatus?: number; cause?: unknown; problems?: FfxProblem[] } = {},
+    options: { httpStatus?: number; cause?: unknown; problems?: FieldProblem[] } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'FfxError';

@@ -10,7 +10,13 @@ export {
   DEFAULT_MAX_ENVELOPE_BYTES,
   DEFAULT_CLOCK_SKEW_SECONDS,
 } from './constants.js';
-export { FfxError, ffxErrorCatalogue, isFfxCode, type FfxCode, type FfxProblem } from './errors.js';
+export {
+  FfxError,
+  ffxErrorCatalogue,
+  isFfxCode,
+  type FfxCode,
+  type FieldProblem,
+} from './errors.js';
 export { digestOf } from './digest-of.js';
 export { seal, type SealInput } from './seal.js';
 export { open, type OpenOptions, type OpenedMessage } from './open.js';

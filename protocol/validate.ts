@@ -2,14 +2,13 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { namedSchemas, referencedSchemas, type SchemaName } from './schema-registry.js';
+import type { FieldProblem } from './errors.js';
 
 export type { SchemaName } from './schema-registry.js';
 
-/** One problem found in a document: where (JSON pointer), which keyword failed, and a message. */
-export interface SchemaProblem {
-  pointer: string;
+/** One problem found in a document: where (JSON pointer), what, and which keyword failed. */
+export interface SchemaProblem extends FieldProblem {
   keyword: string;
-  message: string;
 }
 
 /** The result of a validation. */

@@ -6,7 +6,8 @@ import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { FfxError, PROTOCOL_VERSION, digestOf } from '../../protocol/index.js';
 import type { TrustStore } from '../pki/trust-store.js';
-import { peerProblem, type PeerAnswer } from '../message-flow/receive-envelope.js';
+import type { PeerAnswer } from '../message-flow/receive-envelope.js';
+import { peerProblem } from './problem.js';
 import type { NodeEvents } from '../service/node-events.js';
 
 /**

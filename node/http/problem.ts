@@ -1,31 +1,68 @@
 // The one error middleware of the local API: every error becomes RFC 9457 problem+json.
 import type { NextFunction, Request, Response } from 'express';
-import { NodeError, nodeErrorCatalogue } from '../errors.js';
+import { NodeError, nodeErrorCatalogue, toNodeError, type FieldProblem } from '../errors.js';
+import type { FfxError } from '../../protocol/index.js';
+import { PolicyError } from '../policy/policy-error.js';
 import type { components } from '../../generated/openapi.js';
 
 type Problem = components['schemas']['Problem'];
 
-/** The problem document of an error; internals are never shown for 5xx. */
+/**
+ * The one RFC 9457 problem builder of both APIs: `type` is the code's URI, `errors` the field
+ * problems when there are any.
+ *
+ * @example problemDocument({ code: 'NODE-NOT-FOUND', title: 'Not found', status: 404, detail: 'no outbox message m-1' })
+ */
+export function problemDocument(p: {
+  code: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  errors?: FieldProblem[];
+}): Problem {
+  return {
+    type: `https://ffx.invalid/errors/${p.code}`,
+    title: p.title,
+    status: p.status,
+    code: p.code,
+    detail: p.detail,
+    ...(p.instance ? { instance: p.instance } : {}),
+    ...(p.errors && p.errors.length > 0 ? { errors: p.errors } : {}),
+  };
+}
+
+/** The local API's problem document of an error; internals are never shown for 5xx. */
 export function toProblem(err: unknown, instance?: string): Problem {
   const e = asNodeError(err);
-  const problem: Problem = {
-    type: `https://ffx.invalid/errors/${e.code}`,
+  return problemDocument({
+    code: e.code,
     title: nodeErrorCatalogue[e.code].title,
     status: e.status,
-    code: e.code,
     detail:
       e.status >= 500 && e.code === 'NODE-INTERNAL'
         ? 'the node failed to process the request'
         : e.message,
     ...(instance ? { instance } : {}),
-  };
-  if (e.problems.length > 0) problem.errors = e.problems;
-  return problem;
+    errors: e.problems,
+  });
+}
+
+/** The peer API's problem document of a refused envelope (no internals for 5xx). */
+export function peerProblem(e: FfxError): Problem {
+  return problemDocument({
+    code: e.code,
+    title: e.title,
+    status: e.httpStatus,
+    detail:
+      e.httpStatus >= 500 ? 'the receiver could not process the envelope; retry later' : e.message,
+  });
 }
 
 /** Maps body-parser, policy-store and unknown errors onto the node catalogue. */
 function asNodeError(err: unknown): NodeError {
   if (err instanceof NodeError) return err;
+  if (err instanceof PolicyError) return toNodeError(err);
   const e = err as {
     type?: string;
     status?: number;
@@ -47,7 +84,7 @@ function asNodeError(err: unknown): NodeError {
   if (e && typeof e.status === 'number' && e.status >= 400 && e.status < 500 && e.type) {
     return new NodeError('NODE-VALIDATION', e.message ?? 'bad request');
   }
-  return new NodeError('NODE-INTERNAL', 'internal error', { cause: err });
+  return toNodeError(err);
 }
 
 /** Where the local API logs its failures. */

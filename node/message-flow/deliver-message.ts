@@ -3,9 +3,9 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import {
   FfxError,
   ffxErrorCatalogue,
+  isFfxCode,
   peekHeader,
   verifyReceipt,
-  type FfxCode,
 } from '../../protocol/index.js';
 import type { MessageStore } from '../store/message-store.js';
 import type { TrustStore } from '../pki/trust-store.js';
@@ -186,7 +186,8 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
     const problem = parseProblem(res.body);
     const code = problem.code ?? `HTTP-${res.status}`;
     const message = problem.detail ?? problem.title ?? `peer answered HTTP ${res.status}`;
-    const known = code in ffxErrorCatalogue ? ffxErrorCatalogue[code as FfxCode] : undefined;
+    // `in` would also find inherited names (a peer answering code "constructor").
+    const known = isFfxCode(code) ? ffxErrorCatalogue[code] : undefined;
     const retryable = known
       ? known.retryable
       : res.status >= 500 || res.status === 429 || res.status === 408;

@@ -12,6 +12,7 @@ import type { MessageStore } from '../store/message-store.js';
 import type { TrustStore } from '../pki/trust-store.js';
 import type { NodeEvents } from '../service/node-events.js';
 import { retentionEnd } from '../store/retention-end.js';
+import { peerProblem } from '../http/problem.js';
 
 /** The inbound policy check, as the receive path needs it. */
 export interface InboundGate {
@@ -289,17 +290,5 @@ async function refuse(
     status: e.httpStatus,
     contentType: 'application/problem+json',
     body: JSON.stringify(peerProblem(e)),
-  };
-}
-
-/** The problem document of a refused envelope (no internals for 5xx). */
-export function peerProblem(e: FfxError): Record<string, unknown> {
-  return {
-    type: `https://ffx.invalid/errors/${e.code}`,
-    title: e.title,
-    status: e.httpStatus,
-    code: e.code,
-    detail:
-      e.httpStatus >= 500 ? 'the receiver could not process the envelope; retry later' : e.message,
   };
 }

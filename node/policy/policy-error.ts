@@ -1,9 +1,8 @@
 // Errors of the sharing-policy engine and store, with stable codes.
+import type { FieldProblem } from '../../protocol/errors.js';
 
-/** One problem found in a policy document: where (JSON pointer) and what. */
-export interface PolicyProblem {
-  pointer: string;
-  message: string;
+/** One problem found in a policy document: where (JSON pointer), what, and how serious. */
+export interface PolicyProblem extends FieldProblem {
   ruleId?: string;
   severity: 'error' | 'warning';
 }

@@ -2,7 +2,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Redis } from 'ioredis';
 import {
-  PolicyError,
   PolicyStore,
   compilePolicy,
   decide,
@@ -46,12 +45,19 @@ export interface ActivePolicyOptions {
   now: () => Date;
 }
 
+/**
+ * The decision hash of a decision no policy took (none active) or not taken yet (a draft being
+ * validated): well-formed like a real one (43 base64url characters), equal to none.
+ */
+export const NO_DECISION_HASH = 'A'.repeat(43);
+
 /** How long a process trusts its cached active version before asking Redis again. */
 const RECHECK_MS = 500;
 
 /**
  * The policy in force for this node, shared by all its processes through Redis. The compiled
- * active version is cached; the active version number is re-read at most every 500 ms, so an
+ * active version is cached; the active version number is re-read at most every 500 ms of the
+ * node's clock, so an
  * activation by any process applies everywhere within that time (immediately in the process that
  * activated it). With no active version the node denies everything (default deny).
  */
@@ -107,7 +113,7 @@ export class ActivePolicy implements OutboundPolicy, InboundGate {
 
   /** The compiled active version (null when none is active). */
   async current(): Promise<CompiledPolicy | null> {
-    const t = Date.now();
+    const t = this.#o.now().getTime();
     if (t - this.#checkedAt < RECHECK_MS) return this.#cached;
     const version = await this.store.activeVersion();
     this.#checkedAt = t;
@@ -143,7 +149,7 @@ export class ActivePolicy implements OutboundPolicy, InboundGate {
       return {
         allowed: false,
         reasons: ['no sharing policy is active on this node'],
-        policy: { id: 'none', version: 0, decisionHash: 'A'.repeat(43) },
+        policy: { id: 'none', version: 0, decisionHash: NO_DECISION_HASH },
         rules: [],
       };
     }
@@ -184,22 +190,6 @@ function noPolicy(destination: PolicyMember): PolicyDecision {
     reasons: [`no sharing policy is active on this node; nothing may be sent to ${destination.id}`],
     transformations: [],
     body: null,
-    decisionHash: 'A'.repeat(43),
+    decisionHash: NO_DECISION_HASH,
   };
-}
-
-/** Maps policy-store errors onto the node catalogue (for the HTTP layer). */
-export function asNodeError(err: unknown): unknown {
-  if (!(err instanceof PolicyError)) return err;
-  const problems = err.problems.map((p) => ({ pointer: p.pointer, message: p.message }));
-  switch (err.code) {
-    case 'POLICY-FOUR-EYES':
-      return new NodeError('NODE-FORBIDDEN', err.message, { cause: err });
-    case 'POLICY-STATE':
-      return new NodeError('NODE-CONFLICT', err.message, { cause: err });
-    case 'POLICY-NOT-FOUND':
-      return new NodeError('NODE-NOT-FOUND', err.message, { cause: err });
-    default:
-      return new NodeError('NODE-VALIDATION', err.message, { problems, cause: err });
-  }
 }

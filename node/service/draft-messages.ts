@@ -5,6 +5,7 @@ import { NodeError, type FieldProblem } from '../errors.js';
 import type { TrustStore } from '../pki/trust-store.js';
 import { containsPersonalData } from './personal-data.js';
 import { repeatedItemIds } from './repeated-item-ids.js';
+import { NO_DECISION_HASH } from './active-policy.js';
 import type { components } from '../../generated/openapi.js';
 
 type SubmitRequest = components['schemas']['SubmitRequest'];
@@ -70,7 +71,7 @@ export function draftMessages(
     ...(req.correlationId ? { correlationId: req.correlationId } : {}),
     handling: { ...req.handling, containsPersonalData: containsPersonalData(req.type, body) },
     // Placeholder stamp for validation of the draft; the real one is the policy decision's.
-    policy: { id: 'pending', version: 1, decisionHash: 'A'.repeat(43) },
+    policy: { id: 'pending', version: 1, decisionHash: NO_DECISION_HASH },
     body,
   }));
   const check = validate('message', drafts[0]);

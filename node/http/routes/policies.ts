@@ -1,5 +1,5 @@
 // Local API handlers of the sharing policy: versions, four-eyes lifecycle, diff, simulation, preview.
-import { NodeError } from '../../errors.js';
+import { NodeError, toNodeError } from '../../errors.js';
 import {
   decide,
   diffPolicies,
@@ -8,7 +8,7 @@ import {
   type OutboundInput,
   type PolicyVersionRecord,
 } from '../../policy/index.js';
-import { asNodeError, type ActivePolicy } from '../../service/active-policy.js';
+import type { ActivePolicy } from '../../service/active-policy.js';
 import { summarise } from '../../message-flow/submit-message.js';
 import type { MessageStore } from '../../store/message-store.js';
 import type { TrustStore } from '../../pki/trust-store.js';
@@ -37,7 +37,7 @@ export function policyHandlers(deps: PolicyRouteDeps): HandlerTable {
       try {
         return await h(ctx);
       } catch (err) {
-        throw asNodeError(err);
+        throw toNodeError(err);
       }
     };
   const version = (params: Record<string, unknown>) => Number(params.version);
