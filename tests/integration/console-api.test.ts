@@ -252,6 +252,23 @@ describe('console API routes (real node processes)', function () {
       expect(sent.body.results[0]!.decision!.decisionHash).to.equal(
         preview.body.results[0]!.decision.decisionHash,
       );
+      // Nor journaled: the journal's decisions are those of messages that were submitted.
+      const decisions = async () =>
+        (
+          await call<Schemas['AuditPage']>(
+            al,
+            'GET',
+            '/v1/audit?type=decision&limit=500',
+            tokens.auditor,
+          )
+        ).body.entries.length;
+      const journaled = await eventually('the submission journaled', async () => {
+        const n = await decisions();
+        return n > 0 ? n : undefined;
+      });
+      await call(al, 'POST', '/v1/messages/preview', tokens.analyst, req);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await decisions()).to.equal(journaled);
     });
 
     it('refuses what submit refuses, with the field pointer, and changes nothing', async () => {

@@ -9,20 +9,27 @@ import {
   type TLSSocket,
 } from 'node:tls';
 import type { ServerResponse } from 'node:http';
-import { createRootCa, generateRsaKeyPair, issueCertificate } from '../../certs-dev/index.js';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import {
+  createRootCa,
+  generateRsaKeyPair,
+  issueCertificate,
+  signDirectory,
+} from '../../certs-dev/index.js';
 import { TrustStore } from '../../node/pki/trust-store.js';
 import { testConnection } from '../../node/service/test-connection.js';
 import { pkiWithRevocation, testPki, type TestPki } from '../fixtures/pki.js';
 
 const DAY = 86_400_000;
 
-/** AL's trust store on the PKI in `dir`. */
-function trustOf(dir: string): Promise<TrustStore> {
+/** AL's trust store on the PKI in `dir` (its directory, or the one in `directoryFile`). */
+function trustOf(dir: string, directoryFile = join(dir, 'directory.jws')): Promise<TrustStore> {
   const m = (name: string) => join(dir, 'members', 'AL', name);
   return TrustStore.load({
     nodeId: 'AL',
     rootCa: join(dir, 'root-ca.cert.pem'),
-    directory: { source: join(dir, 'directory.jws'), refreshSeconds: 3600, graceSeconds: 86400 },
+    directory: { source: directoryFile, refreshSeconds: 3600, graceSeconds: 86400 },
     sig: { key: m('sig.key.pem'), cert: m('sig.cert.pem') },
     enc: [{ key: m('enc.key.pem'), cert: m('enc.cert.pem') }],
     tls: { key: m('tls.key.pem'), cert: m('tls.cert.pem') },
@@ -125,6 +132,42 @@ describe('testConnection (real TLS servers on loopback)', function () {
     const r = await failedChecks(await trustOf(revoked.pkiDir));
     expect(r.code).to.equal('FFX-CERT-REVOKED');
     expect(r.failed).to.deep.equal(['revocation']);
+  });
+
+  it('names an endpoint whose name does not resolve (dns), and skips the rest', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ffx-dns-'));
+    try {
+      const payload = {
+        ...pki.directory,
+        sequence: pki.directory.sequence + 1,
+        members: pki.directory.members.map((m) =>
+          m.id === 'MD' ? { ...m, endpoint: 'https://md-peer.ffx.invalid:7443' } : m,
+        ),
+      };
+      const file = join(dir, 'directory.jws');
+      await writeFile(
+        file,
+        await signDirectory(payload, pki.operator.keyPem, pki.operator.certPem),
+      );
+      const r = await testConnection(
+        { trust: await trustOf(pki.out, file), now: () => new Date(), timeoutMs: 5000 },
+        'MD',
+      );
+      expect(r.failedStep).to.equal('dns');
+      const dns = r.steps[0]!;
+      expect(dns.code).to.be.oneOf(['ENOTFOUND', 'EAI_AGAIN']);
+      expect(dns.message).to.match(
+        /^the name md-peer\.ffx\.invalid of MD's endpoint does not resolve/,
+      );
+      expect(r.steps.slice(1).map((x) => x.status)).to.deep.equal([
+        'skipped',
+        'skipped',
+        'skipped',
+        'skipped',
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   describe('health route', () => {
