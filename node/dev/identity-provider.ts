@@ -46,6 +46,8 @@ export interface DevIdentityProvider {
   jwksUri: string;
   client: DevClient;
   users: DevUser[];
+  /** Method and path of every request the provider answered, oldest first (tests). */
+  requests: string[];
   /** Revokes every grant of a user (their refresh tokens stop working). */
   revokeGrants(username: string): Promise<void>;
   stop(): Promise<void>;
@@ -191,8 +193,10 @@ export async function startIdentityProvider(
   };
   const provider = new Provider(issuer, configuration);
   const providerCallback = provider.callback();
+  const requests: string[] = [];
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', issuer).pathname;
+    requests.push(`${req.method ?? 'GET'} ${path}`);
     if (!path.startsWith('/interaction/')) return void providerCallback(req, res);
     interaction(provider, users, grantIds, client.nodeUrl, req, res, path).catch((err: unknown) => {
       res.statusCode = 400;
@@ -211,6 +215,7 @@ export async function startIdentityProvider(
     jwksUri: `${issuer}/jwks`,
     client,
     users,
+    requests,
     async revokeGrants(username) {
       for (const id of grantIds.get(username) ?? []) {
         await provider.RefreshToken.adapter.revokeByGrantId(id);

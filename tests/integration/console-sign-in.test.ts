@@ -59,6 +59,8 @@ describe('console sign-in: OpenID Connect code flow with PKCE through the node (
 
   it('signs in through the provider: PKCE S256, state and nonce, the login form, consent, back to the console page asked for', async () => {
     const client = new CookieClient();
+    // The node's first sign-in: it discovers the provider and fetches its keys now.
+    const seen = fed.identityProvider('AL').requests.length;
     const { callback, chain, authorizeUrl } = await signInThroughProvider(
       client,
       base,
@@ -85,6 +87,14 @@ describe('console sign-in: OpenID Connect code flow with PKCE through the node (
       '<meta http-equiv="refresh" content="0;url=/console/outbox?status=queued">',
     );
     expect(callback.text).not.to.match(/eyJ[A-Za-z0-9_-]{10,}/);
+    // The node redeemed the code at the token endpoint and verified the ID token with the keys
+    // of the provider's JWKS URL (fetched on first use).
+    const during = fed.identityProvider('AL').requests.slice(seen);
+    expect(during).to.include.members([
+      'GET /.well-known/openid-configuration',
+      'POST /token',
+      'GET /jwks',
+    ]);
     const session = await client.request(`${base}/console/auth/session`);
     const view = json(session);
     expect(view).to.include({ sub: 'analyst.al', name: 'Analyst (AL)' });
