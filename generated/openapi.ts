@@ -346,7 +346,12 @@ export type paths = {
     };
     /**
      * Liveness of the peer API
-     * @description Served on the peer port as `GET /v1/health` (this path is its name in this document, which describes both ports).
+     * @description Served on the peer port as `GET /v1/health` and `GET /v1/peer/health` (this path is its
+     *     name in this document, which describes both ports). Without a client certificate the
+     *     answer is only `{"status":"ok"}`; to a peer whose certificate passes check 1 of
+     *     PROTOCOL.md §4 it adds the node's member id and the protocol version; a refused
+     *     certificate gets the refusal (401/403, problem document). No answer names the software
+     *     or its version (PROTOCOL.md §3, rule P-16).
      */
     get: operations['getPeerHealth'];
     put?: never;
@@ -2257,6 +2262,14 @@ export type components = {
        */
       nationality?: components['schemas']['countryCode'];
     };
+    /** @description The peer API's health answer; `nodeId` and `protocol` only to an authenticated peer. */
+    PeerHealth: {
+      nodeId?: components['schemas']['memberId'];
+      /** @constant */
+      protocol?: 1;
+      /** @constant */
+      status: 'ok';
+    };
     PeerList: {
       items: components['schemas']['PeerOverview'][];
     };
@@ -3774,9 +3787,10 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Health'];
+          'application/json': components['schemas']['PeerHealth'];
         };
       };
+      403: components['responses']['Problem'];
     };
   };
   listPeers: {

@@ -10,7 +10,13 @@ import {
   MESSAGE_TYP,
   SIGNATURE_ALG,
 } from './constants.js';
-import { headerString, parseHeader, pinAlgorithm, splitCompact } from './lib/compact.js';
+import {
+  headerString,
+  onlyFields,
+  parseHeader,
+  pinAlgorithm,
+  splitCompact,
+} from './lib/compact.js';
 import { checkMessage, type Message } from './lib/check-message.js';
 import { peekHeader, type EnvelopeHeader } from './peek-header.js';
 import { digestOf } from './digest-of.js';
@@ -130,6 +136,7 @@ export async function open(
   if (jwsHeader.typ !== MESSAGE_TYP) {
     throw new FfxError('FFX-MALFORMED', `signed message typ must be ${MESSAGE_TYP}`);
   }
+  onlyFields(jwsHeader, ['alg', 'typ', 'kid'], 'signed message');
   const signerKid = headerString(jwsHeader, 'kid', 'signed message');
   const listed = directory.certificateByKid(signerKid);
   if (!listed) {

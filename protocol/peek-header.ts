@@ -3,6 +3,7 @@ import { FfxError } from './errors.js';
 import { CONTENT_ENCRYPTION_ALG, KEY_MANAGEMENT_ALG, PROTOCOL_VERSION } from './constants.js';
 import {
   headerString,
+  onlyFields,
   parseHeader,
   pinAlgorithm,
   splitCompact,
@@ -20,10 +21,23 @@ export interface EnvelopeHeader {
   raw: ProtectedHeader;
 }
 
+/** Every field of an envelope's protected header (PROTOCOL.md §2.3); any other is refused. */
+const ENVELOPE_HEADER_FIELDS = [
+  'alg',
+  'enc',
+  'kid',
+  'cty',
+  'ffx-v',
+  'ffx-id',
+  'ffx-from',
+  'ffx-to',
+];
+
 /**
  * Parses the compact JWE and its protected header and checks the profile: five base64url parts
  * (FFX-MALFORMED), `alg`/`enc` pinned (FFX-ALG), `ffx-v` 1 (FFX-VERSION), `cty`, `kid`, `ffx-id`,
- * `ffx-from`, `ffx-to` present (FFX-MALFORMED). Nothing here is authenticated yet: GCM binds the
+ * `ffx-from`, `ffx-to` present and no other field (FFX-MALFORMED). Nothing here is authenticated
+ * yet: GCM binds the
  * header, so `open` detects any change.
  *
  * @example const { id, from, to } = peekHeader(jwe);
@@ -42,6 +56,7 @@ export function peekHeader(jwe: string): EnvelopeHeader {
   if (raw.cty !== 'ffx-msg+jws') {
     throw new FfxError('FFX-MALFORMED', 'envelope cty must be ffx-msg+jws');
   }
+  onlyFields(raw, ENVELOPE_HEADER_FIELDS, 'envelope');
   return {
     id: headerString(raw, 'ffx-id', 'envelope'),
     from: headerString(raw, 'ffx-from', 'envelope'),

@@ -49,6 +49,24 @@ export function headerString(header: ProtectedHeader, name: string, what: string
   return v;
 }
 
+/**
+ * Refuses a protected header with any field outside `allowed` (FFX-MALFORMED): the profile's
+ * headers are closed, so a field a receiver does not know cannot change what it verifies.
+ */
+export function onlyFields(
+  header: ProtectedHeader,
+  allowed: readonly string[],
+  what: string,
+): void {
+  const extra = Object.keys(header).filter((k) => !allowed.includes(k));
+  if (extra.length > 0) {
+    throw new FfxError(
+      'FFX-MALFORMED',
+      `${what} protected header carries ${extra.map((k) => JSON.stringify(k)).join(', ')}, which the profile does not define`,
+    );
+  }
+}
+
 /** Refuses any algorithm but `expected` (and any `crit`/`zip`/`jku`/`jwk`/`x5u`), before keys are touched. */
 export function pinAlgorithm(
   header: ProtectedHeader,

@@ -59,7 +59,7 @@ describe('peer API refusals (real node process, mutual TLS)', function () {
     expect(await inboxSize()).to.equal(before);
   });
 
-  it('[P-33] refuses a client certificate from another CA (403 FFX-CERT-CHAIN) and stores nothing', async () => {
+  it('[P-19] refuses a client certificate from another CA (403 FFX-CERT-CHAIN) and stores nothing', async () => {
     const before = await inboxSize();
     const otherRoot = await createRootCa({ commonName: 'someone else root', keySize: 2048 });
     const keys = await generateRsaKeyPair(2048);
@@ -77,13 +77,13 @@ describe('peer API refusals (real node process, mutual TLS)', function () {
       cert,
       ca: pki.rootCaPem,
     });
-    // [P-33] a presented certificate that is refused: 403 (401 only when none is presented).
+    // [P-19] a presented certificate that is refused: 403 (401 only when none is presented).
     expect(a.status).to.equal(403);
     expect(problemCode(a)).to.equal('FFX-CERT-CHAIN');
     expect(await inboxSize()).to.equal(before);
   });
 
-  it("refuses a member's TLS certificate carrying another member's signed envelope and stores nothing", async () => {
+  it("[P-18] refuses a member's TLS certificate carrying another member's signed envelope and stores nothing", async () => {
     const before = await inboxSize();
     const al = pki.members.AL!;
     const a = await post(rsUrl, await envelopeFrom('MD'), {
@@ -97,7 +97,7 @@ describe('peer API refusals (real node process, mutual TLS)', function () {
     expect(await inboxSize()).to.equal(before);
   });
 
-  it('refuses an oversized body before reading it whole (FFX-SIZE) and stores nothing', async () => {
+  it('[P-14] refuses an oversized body before reading it whole (FFX-SIZE) and stores nothing', async () => {
     const before = await inboxSize();
     const al = pki.members.AL!;
     const a = await post(rsUrl, Buffer.alloc(1024 * 1024 + 1, 0x41), {
@@ -172,7 +172,7 @@ describe('peer API refusals (real node process, mutual TLS)', function () {
     }
   });
 
-  it('answers a redelivery with the original receipt and keeps one inbox entry', async () => {
+  it('[P-21] answers a redelivery with the original receipt and keeps one inbox entry', async () => {
     const al = pki.members.AL!;
     const env = await envelopeFrom('AL');
     const before = await inboxSize();

@@ -3,7 +3,13 @@
 import { expect } from 'chai';
 import { execFile } from 'node:child_process';
 import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { request } from 'node:https';
+import { connect as tlsConnect } from 'node:tls';
+import { v7 as uuidv7 } from 'uuid';
+import { seal } from '../../protocol/index.js';
+import { certificateKid } from '../../certs-dev/index.js';
+import { STORY_BODIES } from '../../node/dev/demo-story.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Socket } from 'node:net';
@@ -79,7 +85,7 @@ describe('security: peer API under a hostile peer (real node process)', function
   before(async () => {
     ({ fed, pki, stateDir } = await testFederation('hostile', {
       peerApi: {
-        headersTimeoutMs: 2000,
+        headersTimeoutMs: 5000,
         handshakeTimeoutMs: 2000,
         keepAliveTimeoutMs: 2000,
         maxConnectionsPerAddress: 10,
@@ -100,7 +106,7 @@ describe('security: peer API under a hostile peer (real node process)', function
   });
 
   describe('finding 1: the health route', () => {
-    it('[P-30] answers a client without a certificate only {"status":"ok"}: no node id, no version', async () => {
+    it('[P-16] answers a client without a certificate only {"status":"ok"}: no node id, no version', async () => {
       const a = await get(url, '/v1/health', { ca: pki.rootCaPem });
       expect(a.status).to.equal(200);
       expect(JSON.parse(a.body)).to.deep.equal({ status: 'ok' });
@@ -109,13 +115,13 @@ describe('security: peer API under a hostile peer (real node process)', function
       expect(JSON.parse(b.body)).to.deep.equal({ status: 'ok' });
     });
 
-    it('[P-31] answers an authenticated peer its node id and protocol version, never the software version', async () => {
+    it('[P-16] answers an authenticated peer its node id and protocol version, never the software version', async () => {
       const a = await get(url, '/v1/health', al);
       expect(a.status).to.equal(200);
       expect(JSON.parse(a.body)).to.deep.equal({ status: 'ok', nodeId: 'RS', protocol: 1 });
     });
 
-    it('[P-32] refuses a foreign certificate on the health route as on any other (403 FFX-CERT-CHAIN)', async () => {
+    it('[P-16] [P-19] refuses a foreign certificate on the health route as on any other (403 FFX-CERT-CHAIN)', async () => {
       const foreign = await foreignCertificate(pki.members.AL!.tls.certPem, pki.rootCaPem);
       const a = await get(url, '/v1/health', {
         key: foreign.key,
@@ -128,7 +134,7 @@ describe('security: peer API under a hostile peer (real node process)', function
   });
 
   describe('finding 2: a certificate of a foreign CA', () => {
-    it('[P-33] [P-34] answers 403 FFX-CERT-CHAIN to every TLS client and logs, counts and journals each attempt with fingerprint and subject', async () => {
+    it('[P-19] [P-20] answers 403 FFX-CERT-CHAIN to every TLS client and logs, counts and journals each attempt with fingerprint and subject', async () => {
       const m = pki.members.AL!;
       const foreign = await foreignCertificate(m.tls.certPem, pki.rootCaPem);
       const env = await envelopeFrom(pki, 'AL', 'RS');
@@ -237,7 +243,7 @@ describe('security: peer API under a hostile peer (real node process)', function
       expect(lines[0]).to.include(foreign.subject);
     });
 
-    it('[P-33] answers 401 FFX-TRANSPORT-IDENTITY without a certificate, and counts and journals it', async () => {
+    it('[P-19] [P-20] answers 401 FFX-TRANSPORT-IDENTITY without a certificate, and counts and journals it', async () => {
       const before = await refusedCount(localUrl, 'FFX-TRANSPORT-IDENTITY');
       const a = await postEnvelope(url, await envelopeFrom(pki, 'AL', 'RS'), { ca: pki.rootCaPem });
       expect(a.status).to.equal(401);
@@ -246,8 +252,83 @@ describe('security: peer API under a hostile peer (real node process)', function
     });
   });
 
+  describe('settled questions of PROTOCOL.md', () => {
+    it('[P-13] accepts application/jose in any case and with parameters, refuses application/jose+json (415)', async () => {
+      for (const type of ['application/jose; charset=utf-8', 'Application/JOSE']) {
+        const a = await postEnvelope(url, await envelopeFrom(pki, 'AL', 'RS'), al, type);
+        expect(a.status, type).to.equal(200);
+      }
+      const b = await postEnvelope(
+        url,
+        await envelopeFrom(pki, 'AL', 'RS'),
+        al,
+        'application/jose+json',
+      );
+      expect(b.status).to.equal(415);
+      expect(JSON.parse(b.body).code).to.equal('FFX-MALFORMED');
+    });
+
+    it('[P-22] checks a refused id afresh when it is sent again, and accepts it then', async () => {
+      const m = pki.members.AL!;
+      const id = uuidv7();
+      const sealAt = (createdAt: Date) =>
+        seal({
+          message: {
+            v: 1,
+            id,
+            type: 'hit-notification',
+            from: 'AL',
+            to: 'RS',
+            createdAt: createdAt.toISOString(),
+            expiresAt: new Date(createdAt.getTime() + 3600_000).toISOString(),
+            handling: {
+              code: 'H1',
+              purpose: 'criminal-investigation',
+              containsPersonalData: false,
+              legalBasis: 'Police Cooperation Convention for Southeast Europe, Art. 5',
+            },
+            policy: { id: 'test', version: 1, decisionHash: 'A'.repeat(43) },
+            body: STORY_BODIES.hit,
+          },
+          signingKey: createPrivateKey(m.sig.keyPem),
+          signingKid: certificateKid(m.sig.certPem),
+          recipientKey: createPublicKey(pki.members.RS!.enc.certPem),
+          recipientKid: certificateKid(pki.members.RS!.enc.certPem),
+        });
+      const future = await postEnvelope(url, await sealAt(new Date(Date.now() + 3600_000)), al);
+      expect(future.status).to.equal(400);
+      expect(JSON.parse(future.body).code).to.equal('FFX-FUTURE');
+      const again = await postEnvelope(url, await sealAt(new Date()), al);
+      expect(again.status, again.body).to.equal(200);
+      expect(again.type).to.match(/^application\/jose/);
+    });
+
+    it('[P-11] does not negotiate HTTP/2: a client offering h2 and http/1.1 by ALPN gets HTTP/1.1', async () => {
+      const u = new URL(url);
+      const protocol = await new Promise<string | false | null>((resolve, reject) => {
+        const s = tlsConnect(
+          {
+            host: '127.0.0.1',
+            port: Number(u.port),
+            servername: 'localhost',
+            ca: pki.rootCaPem,
+            key: al.key,
+            cert: al.cert,
+            ALPNProtocols: ['h2', 'http/1.1'],
+          },
+          () => {
+            resolve(s.alpnProtocol ?? null);
+            s.destroy();
+          },
+        );
+        s.on('error', reject);
+      });
+      expect(protocol).to.not.equal('h2');
+    });
+  });
+
   describe('finding 3: a refused body closes the connection', () => {
-    it('[P-35] refuses Content-Length 20 MiB with 413 and Connection: close, reads almost none of it and closes the socket', async () => {
+    it('[P-15] refuses Content-Length 20 MiB with 413 and Connection: close, reads almost none of it and closes the socket', async () => {
       const s = await openTls(url, al);
       const answer = readAnswer(s);
       const gone = closed(s);
@@ -270,7 +351,7 @@ describe('security: peer API under a hostile peer (real node process)', function
       expect(written, `bytes the client could write (${written})`).to.be.below(12 * MiB);
     });
 
-    it('[P-35] refuses a chunked body over the limit with 413 and Connection: close, and closes the socket', async () => {
+    it('[P-15] refuses a chunked body over the limit with 413 and Connection: close, and closes the socket', async () => {
       const s = await openTls(url, al);
       const answer = readAnswer(s);
       const gone = closed(s);
@@ -293,7 +374,7 @@ describe('security: peer API under a hostile peer (real node process)', function
       expect(written, `bytes the client could write (${written})`).to.be.below(12 * MiB);
     });
 
-    it('[P-35] closes the connection after any refusal before the body is read (415, 401)', async () => {
+    it('[P-15] closes the connection after any refusal before the body is read (415, 401)', async () => {
       for (const [tls, type, status] of [
         [al, 'application/json', 415],
         [{ ca: pki.rootCaPem }, 'application/jose', 401],
@@ -319,7 +400,7 @@ describe('security: peer API under a hostile peer (real node process)', function
   });
 
   describe('finding 4: slow connections and connection caps', () => {
-    it('[P-36] closes connections whose request headers do not complete within the header timeout (2 s), promptly', async () => {
+    it('[P-17] closes connections whose request headers do not complete within the header timeout (5 s), promptly', async () => {
       const sockets: Socket[] = [];
       try {
         // Twenty, five from each of four addresses (under the cap of ten per address).
@@ -339,14 +420,14 @@ describe('security: peer API under a hostile peer (real node process)', function
         const times = await Promise.all(sockets.map((s) => closed(s)));
         clearInterval(drip);
         const elapsed = Date.now() - started;
-        expect(elapsed, `all 20 closed after ${elapsed} ms`).to.be.below(4000);
-        expect(Math.max(...times)).to.be.below(4000);
+        expect(elapsed, `all 20 closed after ${elapsed} ms`).to.be.within(1000, 6500);
+        expect(Math.max(...times)).to.be.below(6500);
       } finally {
         for (const s of sockets) s.destroy();
       }
     });
 
-    it('[P-36] closes a connection that never completes its TLS handshake within the handshake timeout', async () => {
+    it('[P-17] closes a connection that never completes its TLS handshake within the handshake timeout', async () => {
       const s = await openTcp(url);
       s.on('error', () => undefined);
       const ms = await Promise.race([
@@ -357,7 +438,7 @@ describe('security: peer API under a hostile peer (real node process)', function
       expect(ms).to.be.within(1000, 4000);
     });
 
-    it('[P-36] closes a kept-alive connection idle past the keep-alive timeout', async () => {
+    it('[P-17] closes a kept-alive connection idle past the keep-alive timeout', async () => {
       const s = await openTls(url, al);
       const answer = readAnswer(s);
       s.write('GET /v1/health HTTP/1.1\r\nHost: localhost\r\n\r\n');
@@ -370,7 +451,7 @@ describe('security: peer API under a hostile peer (real node process)', function
       expect(ms).to.be.within(1000, 4000);
     });
 
-    it('[P-37] closes connections over the cap per remote address at once, and serves other addresses', async () => {
+    it('[P-17] closes connections over the cap per remote address at once, and serves other addresses', async () => {
       const sockets: Socket[] = [];
       try {
         for (let i = 0; i < 10; i++)
@@ -390,7 +471,7 @@ describe('security: peer API under a hostile peer (real node process)', function
       }
     });
 
-    it('[P-37] closes connections over the total cap at once', async () => {
+    it('[P-17] closes connections over the total cap at once', async () => {
       const sockets: Socket[] = [];
       try {
         // 40 in all, from four addresses of ten each, opened at once (within the header timeout).
@@ -455,7 +536,7 @@ describe('security: legitimate envelopes flow while 1 000 slow connections are o
     await fed.stopAll();
   });
 
-  it('[P-36] [P-37] answers 40 envelopes from a member while 1 000 connections send their headers slowly, then closes the slow ones at the header timeout', async () => {
+  it('[P-17] answers 40 envelopes from a member while 1 000 connections send their headers slowly, then closes the slow ones at the header timeout', async () => {
     // A TLS session to resume: each slow connection then costs the node no RSA signature, so
     // that opening them all fits well within the header timeout on a loaded machine.
     const first = await openTls(url, { ca: pki.rootCaPem }, { localAddress: '127.0.2.1' });
