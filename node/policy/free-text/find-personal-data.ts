@@ -83,7 +83,21 @@ interface Needle extends PersonalValue {
   regex?: RegExp;
 }
 
+const prepared = new Map<string, Omit<Needle, keyof PersonalValue>>();
+
+/** A value prepared for matching; the same value in the next decision is prepared once (bounded cache). */
 function needle(v: PersonalValue): Needle {
+  const key = `${v.kind}\u0000${v.value}`;
+  let p = prepared.get(key);
+  if (!p) {
+    p = prepare(v);
+    if (prepared.size >= 2000) prepared.clear();
+    prepared.set(key, p);
+  }
+  return { ...v, ...p };
+}
+
+function prepare(v: PersonalValue): Omit<Needle, keyof PersonalValue> {
   const folded = fold(v.value);
   const tokens = words(folded).map((x) => x.w);
   const runs: Run[] = [];
@@ -101,7 +115,7 @@ function needle(v: PersonalValue): Needle {
     if (n >= 2 && n < tokens.length) runs.push(run(tokens.slice(0, n), false));
   }
   const regex = v.kind === 'document' || v.kind === 'phone' ? compactRegex(v.value) : undefined;
-  return { ...v, folded, runs, parts, ...(regex ? { regex } : {}) };
+  return { folded, runs, parts, ...(regex ? { regex } : {}) };
 }
 
 /** Where the value appears in one folded text (folded offsets). */
@@ -156,7 +170,8 @@ function findIn(
 ): FreeTextSpan[] {
   const f = foldText(text);
   const ws = words(f.text);
-  const dates = /\d/.test(text) ? findDates(f.text) : [];
+  // Every date format holds a four-digit year: most texts hold none and skip the date formats.
+  const dates = /\d{4}/.test(text) ? findDates(f.text) : [];
   const out: FreeTextSpan[] = [];
   for (const v of values)
     for (const [s, e] of valueSpans(v, f, ws, dates))

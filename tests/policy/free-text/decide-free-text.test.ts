@@ -4,6 +4,7 @@ import {
   checkPolicy,
   compilePolicy,
   decide,
+  simulate,
   type PolicyDocument,
 } from '../../../node/policy/index.js';
 import { ctx, handling, member, policyWith, traceRequest } from '../fixtures.js';
@@ -184,6 +185,38 @@ describe('decide: personal data in free text', () => {
     expect(run(doc).decisionHash).to.equal(run(doc).decisionHash);
     const other = run(policyWith([{ ...regional, freeText: { action: 'redact' } }]));
     expect(other.decisionHash).not.to.equal(run(doc).decisionHash);
+  });
+
+  it('a simulated version that changes the free-text handling shows the changed decisions', () => {
+    const current = compilePolicy(
+      policyWith([regional], { freeText: { action: 'redact' } }),
+      ctx,
+      1,
+    );
+    const candidate = compilePolicy(
+      policyWith([{ ...regional, freeText: { action: 'generalise' } }]),
+      ctx,
+      2,
+    );
+    const r = simulate(
+      candidate,
+      current,
+      [
+        {
+          messageId: 'm1',
+          message: { type: 'trace-request', from: 'AL', to: 'RS', handling, body: body() },
+          destination: member('RS'),
+        },
+      ],
+      ctx,
+    );
+    expect(r.changed).to.have.length(1);
+    expect(r.changed[0]!.before!.transformations).to.include(
+      'redacted date-of-birth in /specialInstructions at 32-42',
+    );
+    expect(r.changed[0]!.after.transformations).to.include(
+      'generalised date-of-birth in /specialInstructions at 32-42',
+    );
   });
 
   it('refuses bad free-text settings with pointers', () => {
