@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { createServer, type Server } from 'node:http';
 import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import { ChangeFeed } from '../../node/service/change-feed.js';
 import { eventsHandlers } from '../../node/http/routes/events.js';
@@ -183,6 +183,34 @@ describe('ChangeFeed and the events handler', function () {
     expect(d.status).to.equal(200);
     b.close();
     d.close();
+  });
+
+  it('drops a client that stops reading once its backlog passes the bound', async () => {
+    // A raw connection that sends its request and never reads what comes back.
+    const { port } = new URL(base);
+    const socket = connect({ host: '127.0.0.1', port: Number(port) });
+    socket.pause();
+    socket.write('GET / HTTP/1.1\r\nHost: x\r\nx-roles: analyst\r\n\r\n');
+    await eventually('the stream subscribed', async () => feed.size === 1, 5000);
+    const closed = once(socket, 'close');
+    const filler = 'x'.repeat(2000);
+    for (let round = 0; round < 40 && feed.size > 0; round++) {
+      const p = redis.pipeline();
+      for (let i = 0; i < 500; i++)
+        p.publish(
+          `${prefix}events`,
+          JSON.stringify({
+            box: 'out',
+            id: filler,
+            status: 'queued',
+            at: new Date().toISOString(),
+          }),
+        );
+      await p.exec();
+    }
+    await eventually('the stream dropped', async () => feed.size === 0, 10_000);
+    socket.resume();
+    await closed;
   });
 
   it('holds one subscriber connection while streams are open and none after the last closes', async () => {

@@ -6,6 +6,12 @@ import type { components } from '../../../generated/openapi.js';
 
 type MessageChange = components['schemas']['MessageChange'];
 
+/**
+ * A client that reads this far behind is dropped (its browser reconnects and reloads what it
+ * shows), so a stalled reader never makes the node hold an unbounded backlog.
+ */
+const MAX_BUFFERED_BYTES = 256 * 1024;
+
 /** What the events route needs. */
 export interface EventsDeps {
   feed: Pick<ChangeFeed, 'subscribe'>;
@@ -39,6 +45,7 @@ export function eventsHandlers(deps: EventsDeps): HandlerTable {
       const write = (c: MessageChange) => {
         if (!visible(c)) return;
         if (!res) pending.push(c);
+        else if (res.writableLength > MAX_BUFFERED_BYTES) res.destroy();
         else res.write(`event: ${c.change}\ndata: ${JSON.stringify(c)}\n\n`);
       };
       const unsubscribe = await deps.feed.subscribe(write);
@@ -65,6 +72,7 @@ export function eventsHandlers(deps: EventsDeps): HandlerTable {
           req.on('close', end);
           out.on('close', end);
           out.on('error', end);
+          if (req.destroyed || out.destroyed) end();
         },
       };
     },
