@@ -312,7 +312,7 @@ describe('console sign-in: OpenID Connect code flow with PKCE through the node (
     expect(sent.status, sent.text).to.equal(202);
   });
 
-  it('refuses a wrong password at the provider and a user without a role at the node, with pages that say so', async () => {
+  it('refuses a wrong password and a cancelled consent at the provider and a user without a role at the node, with pages that say so', async () => {
     const client = new CookieClient();
     const start = await client.request(`${base}/console/auth/login`);
     const login = await client.follow(String(start.headers.location));
@@ -324,6 +324,20 @@ describe('console sign-in: OpenID Connect code flow with PKCE through the node (
     expect(wrong.text).to.include('Unknown user name or wrong password.');
     expect(wrong.text).to.match(/<label for="username">User name<\/label>/);
     expect(client.cookie(SESSION)).to.equal(undefined);
+
+    // Cancelling at the provider's consent page comes back as access_denied: a page, no session.
+    const cancelling = new CookieClient();
+    const cStart = await cancelling.request(`${base}/console/auth/login`);
+    const cLogin = await cancelling.follow(String(cStart.headers.location));
+    const consent = await cancelling.submit(cLogin, /\/login$/, {
+      username: 'analyst.al',
+      password: DEV_PASSWORD,
+    });
+    const cancelled = await cancelling.submit(consent, /\/abort$/);
+    expect(cancelled.status).to.equal(403);
+    expect(cancelled.text).to.include('Sign-in refused');
+    expect(cancelled.text).to.include('access_denied');
+    expect(cancelling.cookie(SESSION)).to.equal(undefined);
 
     const visitor = new CookieClient();
     const { callback } = await signInThroughProvider(visitor, base, 'visitor.al', DEV_PASSWORD);
