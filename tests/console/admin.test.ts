@@ -68,8 +68,7 @@ describe('console: the operations page (real nodes, real provider, real Chromium
     expect(failed[0]).to.match(/refused|ECONNREFUSED/i);
     expect(steps.filter((s) => s.includes('not tried')).length).to.be.greaterThan(0);
     await expectAccessible(page, 'the operations page with a failed connection test');
-    await result.scrollIntoViewIfNeeded();
-    await page.getByRole('heading', { name: 'Peers' }).scrollIntoViewIfNeeded();
+    await page.getByRole('heading', { name: 'Operations' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'admin-peers-connection-test');
   });
 
@@ -84,7 +83,7 @@ describe('console: the operations page (real nodes, real provider, real Chromium
     expect(row).to.match(/[a-z]{4,} .*\(FFX-[A-Z-]+\)/);
     await page
       .getByRole('complementary', { name: 'Needs attention' })
-      .getByText(/dead letter/i)
+      .getByText(/could not be delivered/)
       .waitFor({ timeout: 30_000 });
     await fed.start('MD');
     await page.getByRole('button', { name: `Retry ${deadId}` }).click();

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { onRunEnd } from '../fixtures/cleanup.js';
 import { DEV_PASSWORD } from '../../node/dev/identity-provider.js';
@@ -109,21 +109,28 @@ export async function screenshot(page: Page, name: string, fullPage = false): Pr
   });
 }
 
+/** What the description lookup reads of an element, in the page (the tests have no DOM types). */
+interface DescribedElement {
+  getAttribute(name: string): string | null;
+  ownerDocument: { getElementById(id: string): { textContent: string | null } | null };
+}
+
 /** The accessible description of a control (what `aria-describedby` points to: hint and errors). */
-export async function descriptionOf(control: import('playwright-core').Locator): Promise<string> {
-  return control.evaluate((el) =>
-    (el.getAttribute('aria-describedby') ?? '')
+export async function descriptionOf(control: Locator): Promise<string> {
+  return control.evaluate((node): string => {
+    const el = node as unknown as DescribedElement;
+    return (el.getAttribute('aria-describedby') ?? '')
       .split(/\s+/)
-      .map((id: string) => el.ownerDocument.getElementById(id)?.textContent ?? '')
+      .map((id) => el.ownerDocument.getElementById(id)?.textContent ?? '')
       .join(' ')
       .replace(/\s+/g, ' ')
-      .trim(),
-  );
+      .trim();
+  });
 }
 
 /** Waits until `control`'s description does (or does not) contain `text`. */
 export async function waitForDescription(
-  control: import('playwright-core').Locator,
+  control: Locator,
   text: string,
   present = true,
   timeoutMs = 10_000,

@@ -46,9 +46,11 @@ export function uiSchemaFor(schema: JsonSchema): UiSchema {
         ...((s.oneOf ?? []) as JsonSchema[]),
         ...((s.anyOf ?? []) as JsonSchema[]),
       ]) {
-        for (const [k, v] of Object.entries(walk(option))) {
+        for (const [k, v] of Object.entries(walk(option)) as Array<[string, unknown]>) {
           ui[k] =
-            typeof v === 'object' && v !== null ? { ...(ui[k] as UiSchema | undefined), ...v } : v;
+            typeof v === 'object' && v !== null
+              ? { ...(ui[k] as UiSchema | undefined), ...(v as UiSchema) }
+              : v;
         }
       }
     }

@@ -12,9 +12,9 @@ export default function AdminPage(_props: PageProps) {
   return (
     <>
       <h1>{t('admin.heading')}</h1>
-      <ReadinessPanel />
       <PeersPanel />
       <DeadLettersPanel />
+      <ReadinessPanel />
       <CertificatesPanel />
     </>
   );

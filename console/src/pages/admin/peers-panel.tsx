@@ -39,6 +39,15 @@ export function PeersPanel() {
     <section className="panel" aria-labelledby="peers-heading">
       <h2 id="peers-heading">{t('admin.peers')}</h2>
       {live.error ? <p role="alert">{live.error.message}</p> : null}
+      {Object.entries(tests).map(([peer, r]) =>
+        'running' in r ? null : 'error' in r ? (
+          <p key={peer} role="alert" className="notice notice-error">
+            {r.error}
+          </p>
+        ) : (
+          <ConnectionTestResult key={peer} result={r} />
+        ),
+      )}
       <table className="list">
         <thead>
           <tr>
@@ -92,15 +101,6 @@ export function PeersPanel() {
           })}
         </tbody>
       </table>
-      {Object.entries(tests).map(([peer, r]) =>
-        'running' in r ? null : 'error' in r ? (
-          <p key={peer} role="alert" className="notice notice-error">
-            {r.error}
-          </p>
-        ) : (
-          <ConnectionTestResult key={peer} result={r} />
-        ),
-      )}
     </section>
   );
 }
