@@ -1,4 +1,5 @@
 // Starts Swagger UI on the node's own OpenAPI document (a file, not inline: the CSP forbids inline script).
+/* global window */
 window.addEventListener('load', () => {
   window.ui = window.SwaggerUIBundle({
     url: './openapi.json',
