@@ -1,6 +1,6 @@
 // Opens an envelope: every receiver check of PROTOCOL.md §4, in order, each failure a typed FFX error.
 import type { KeyObject } from 'node:crypto';
-import { compactDecrypt, compactVerify } from 'jose';
+import { compactDecrypt } from 'jose';
 import { FfxError } from './errors.js';
 import {
   CONTENT_ENCRYPTION_ALG,
@@ -18,6 +18,7 @@ import {
   splitCompact,
 } from './lib/compact.js';
 import { checkMessage, type Message } from './lib/check-message.js';
+import { verifySignedJson } from './lib/verify-signed-json.js';
 import { peekHeader, type EnvelopeHeader } from './peek-header.js';
 import { digestOf } from './digest-of.js';
 import type { TrustedDirectory } from './trusted-directory.js';
@@ -156,22 +157,14 @@ export async function open(
     use: 'sig',
     now: options.now,
   });
-  let payload: Uint8Array;
-  try {
-    ({ payload } = await compactVerify(jws, signer.publicKey, { algorithms: [SIGNATURE_ALG] }));
-  } catch (cause) {
-    throw new FfxError(
-      'FFX-SIGNATURE',
-      `signature does not verify with ${header.from}'s certificate ${signer.serial}`,
-      { cause },
-    );
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(decoder.decode(payload));
-  } catch {
-    throw new FfxError('FFX-MALFORMED', 'signed message payload is not JSON');
-  }
+  const data = await verifySignedJson(jws, signer.publicKey, {
+    signature: {
+      code: 'FFX-SIGNATURE',
+      message: `signature does not verify with ${header.from}'s certificate ${signer.serial}`,
+    },
+    notJson: { code: 'FFX-MALFORMED', message: 'signed message payload is not JSON' },
+    decode: (bytes) => decoder.decode(bytes),
+  });
   const message = checkMessage(data, 'the message');
   for (const [field, value] of [
     ['id', header.id],

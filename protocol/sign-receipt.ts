@@ -1,9 +1,8 @@
 // Signs a receipt as the receiver: compact JWS, PS256, typ ffx-receipt+jws.
 import type { KeyObject } from 'node:crypto';
 import { CompactSign } from 'jose';
-import { FfxError } from './errors.js';
 import { RECEIPT_TYP, SIGNATURE_ALG } from './constants.js';
-import { validate } from './validate.js';
+import { assertSchema } from './lib/verify-signed-json.js';
 import type { Receipt } from './build-receipt.js';
 
 /** What signing a receipt needs. */
@@ -22,16 +21,7 @@ export interface SignReceiptInput {
  * @example const receipt = await signReceipt({ receipt: buildReceipt({...}), signingKey, signingKid });
  */
 export async function signReceipt(input: SignReceiptInput): Promise<string> {
-  const check = validate('receipt', input.receipt);
-  if (!check.valid) {
-    throw new FfxError(
-      'FFX-SCHEMA',
-      `receipt does not match its schema: ${check.errors.map((e) => `${e.pointer || '/'} ${e.message}`).join('; ')}`,
-      {
-        problems: check.errors.map((e) => ({ pointer: e.pointer, message: e.message })),
-      },
-    );
-  }
+  assertSchema('receipt', input.receipt, 'FFX-SCHEMA', 'receipt');
   return new CompactSign(new TextEncoder().encode(JSON.stringify(input.receipt)))
     .setProtectedHeader({ alg: SIGNATURE_ALG, typ: RECEIPT_TYP, kid: input.signingKid })
     .sign(input.signingKey);

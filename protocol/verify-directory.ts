@@ -1,12 +1,11 @@
 // Verifies the federation directory: operator signature chained to the root, schema, sanity.
 import { X509Certificate } from 'node:crypto';
-import { compactVerify } from 'jose';
 import { FfxError } from './errors.js';
 import { DIRECTORY_TYP, SIGNATURE_ALG } from './constants.js';
 import { parseHeader, pinAlgorithm, splitCompact } from './lib/compact.js';
 import { chainsTo, usageProblem, validityProblem } from './lib/certificate-profile.js';
 import { TrustedDirectory, type DirectoryPayload } from './trusted-directory.js';
-import { validate } from './validate.js';
+import { assertSchema, verifySignedJson } from './lib/verify-signed-json.js';
 import { digestOf } from './digest-of.js';
 
 /** Options of `verifyDirectory`. */
@@ -91,33 +90,19 @@ export async function verifyDirectory(
       `directory signer ${signerKid} is not a pinned operator certificate`,
     );
   }
-  let payloadBytes: Uint8Array;
-  try {
-    ({ payload: payloadBytes } = await compactVerify(jws.trim(), signer.publicKey, {
-      algorithms: [SIGNATURE_ALG],
-    }));
-  } catch (cause) {
-    throw new FfxError(
-      'FFX-DIRECTORY-SIGNATURE',
-      'federation directory signature does not verify with its operator certificate',
-      { cause },
-    );
-  }
-  let payload: unknown;
-  try {
-    payload = JSON.parse(Buffer.from(payloadBytes).toString('utf8'));
-  } catch {
-    throw new FfxError('FFX-DIRECTORY-SCHEMA', 'federation directory payload is not JSON');
-  }
-  const check = validate('federation-directory', payload);
-  if (!check.valid) {
-    throw new FfxError(
-      'FFX-DIRECTORY-SCHEMA',
-      `federation directory does not match its schema: ${check.errors.map((e) => `${e.pointer || '/'} ${e.message}`).join('; ')}`,
-      { problems: check.errors.map((e) => ({ pointer: e.pointer, message: e.message })) },
-    );
-  }
-  const p = payload as DirectoryPayload;
+  const data = await verifySignedJson(jws.trim(), signer.publicKey, {
+    signature: {
+      code: 'FFX-DIRECTORY-SIGNATURE',
+      message: 'federation directory signature does not verify with its operator certificate',
+    },
+    notJson: { code: 'FFX-DIRECTORY-SCHEMA', message: 'federation directory payload is not JSON' },
+  });
+  const p = assertSchema<DirectoryPayload>(
+    'federation-directory',
+    data,
+    'FFX-DIRECTORY-SCHEMA',
+    'federation directory',
+  );
   const ids = new Set<string>();
   const kids = new Set<string>();
   for (const m of p.members) {

@@ -1,10 +1,9 @@
 // Verifies a receipt as the sender: signer certificate, signature, schema, message and digest binding.
-import { compactVerify } from 'jose';
 import { FfxError } from './errors.js';
 import { RECEIPT_TYP, SIGNATURE_ALG } from './constants.js';
 import { headerString, parseHeader, pinAlgorithm, splitCompact } from './lib/compact.js';
+import { assertSchema, verifySignedJson } from './lib/verify-signed-json.js';
 import { digestOf } from './digest-of.js';
-import { validate } from './validate.js';
 import type { Receipt } from './build-receipt.js';
 import type { TrustedDirectory } from './trusted-directory.js';
 
@@ -48,33 +47,14 @@ export async function verifyReceipt(jws: string, options: VerifyReceiptOptions):
     use: 'sig',
     now: options.now,
   });
-  let payload: Uint8Array;
-  try {
-    ({ payload } = await compactVerify(text, signer.publicKey, { algorithms: [SIGNATURE_ALG] }));
-  } catch (cause) {
-    throw new FfxError(
-      'FFX-RECEIPT-SIGNATURE',
-      `receipt signature does not verify with ${expected.from}'s certificate ${signer.serial}`,
-      { cause },
-    );
-  }
-  let receipt: unknown;
-  try {
-    receipt = JSON.parse(Buffer.from(payload).toString('utf8'));
-  } catch {
-    throw new FfxError('FFX-MALFORMED', 'receipt payload is not JSON');
-  }
-  const check = validate('receipt', receipt);
-  if (!check.valid) {
-    throw new FfxError(
-      'FFX-SCHEMA',
-      `receipt does not match its schema: ${check.errors.map((e) => `${e.pointer || '/'} ${e.message}`).join('; ')}`,
-      {
-        problems: check.errors.map((e) => ({ pointer: e.pointer, message: e.message })),
-      },
-    );
-  }
-  const r = receipt as Receipt;
+  const data = await verifySignedJson(text, signer.publicKey, {
+    signature: {
+      code: 'FFX-RECEIPT-SIGNATURE',
+      message: `receipt signature does not verify with ${expected.from}'s certificate ${signer.serial}`,
+    },
+    notJson: { code: 'FFX-MALFORMED', message: 'receipt payload is not JSON' },
+  });
+  const r = assertSchema<Receipt>('receipt', data, 'FFX-SCHEMA', 'receipt');
   if (r.messageId !== expected.messageId || r.from !== expected.from || r.to !== expected.to) {
     throw new FfxError(
       'FFX-RECEIPT-MISMATCH',
