@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { generateKeyPairSync } from 'node:crypto';
 import { CompactSign } from 'jose';
-import { FfxError } from '../../../protocol/index.js';
+import type { FfxError } from '../../../protocol/index.js';
 import { assertSchema, verifySignedJson } from '../../../protocol/lib/verify-signed-json.js';
 
 describe('verifySignedJson and assertSchema', () => {
