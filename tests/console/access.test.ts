@@ -6,6 +6,7 @@ import { testFederation } from '../fixtures/federation.js';
 import { redisUrl } from '../fixtures/redis.js';
 import type { DevFederationRunner } from '../../node/dev/dev-federation-runner.js';
 import { expectAccessible, field, openBrowser, signIn } from './browser.js';
+import { DEV_PASSWORD } from '../../node/dev/identity-provider.js';
 
 const SESSION_COOKIE = 'ffx-session-al';
 
@@ -37,6 +38,57 @@ describe('console: access, signed-out users and ended sessions (real node, real 
       await signIn(b.page, 'analyst.al');
       await b.page.getByRole('heading', { name: 'Outbox' }).waitFor();
       expect(new URL(b.page.url()).hash).to.equal('#/outbox');
+      expect(b.errors).to.deep.equal([]);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('works with the keyboard alone: sign-in, the skip link, the navigation', async () => {
+    const b = await openBrowser();
+    try {
+      const page = b.page;
+      await page.goto(`${base}/console/#/inbox`);
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+      await page.keyboard.press('Tab');
+      expect(
+        await page.evaluate(
+          () =>
+            (globalThis as unknown as { document: { activeElement: { textContent: string } } })
+              .document.activeElement.textContent,
+        ),
+      ).to.equal('Sign in');
+      await page.keyboard.press('Enter');
+      // The provider's form: the user name has the focus.
+      await page.getByLabel('User name').waitFor();
+      await page.keyboard.type('analyst.al');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(DEV_PASSWORD);
+      await page.keyboard.press('Enter');
+      const allow = page.getByRole('button', { name: 'Allow' });
+      const signedIn = page.getByRole('button', { name: 'Sign out' });
+      await allow.or(signedIn).first().waitFor();
+      if (await allow.isVisible()) {
+        await allow.focus();
+        await page.keyboard.press('Enter');
+      }
+      await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+      const focused = () =>
+        page.evaluate(() => {
+          const el = (
+            globalThis as unknown as {
+              document: { activeElement: { textContent: string; id: string } };
+            }
+          ).document.activeElement;
+          return `${el.id}|${el.textContent.trim().slice(0, 40)}`;
+        });
+      await page.keyboard.press('Tab');
+      expect(await focused()).to.equal('|Skip to the page');
+      await page.keyboard.press('Enter');
+      expect((await focused()).startsWith('main|')).to.equal(true);
+      // Tab moves on from the page's start to its first control.
+      await page.keyboard.press('Tab');
+      expect(await focused()).to.match(/\|(Any|Trace request|Type)/);
       expect(b.errors).to.deep.equal([]);
     } finally {
       await b.close();
