@@ -25,6 +25,11 @@ export const MARKERS: Record<FreeTextKind, string> = {
   plate: '[vehicle plate withheld]',
 };
 
+/** The marker used instead when the full markers would make a text longer than its limit. */
+export const SHORT_MARKER = '[withheld]';
+/** The length limit of free text (common `longText`). */
+const MAX_TEXT = 4000;
+
 /** Words for a kind in reasons and the CLI. */
 export const KIND_WORDS: Record<FreeTextKind, string> = {
   name: 'name',
@@ -253,9 +258,18 @@ export function applyFreeTextPolicy(
       }
     }
     if (edits.length > 0) {
-      let t = text;
-      for (const e of edits.sort((a, b) => b.start - a.start))
-        t = t.slice(0, e.start) + e.with + t.slice(e.end);
+      const apply = (short: boolean) => {
+        let t = text;
+        for (const e of [...edits].sort((a, b) => b.start - a.start))
+          t =
+            t.slice(0, e.start) +
+            (short && e.with.startsWith('[') ? SHORT_MARKER : e.with) +
+            t.slice(e.end);
+        return t;
+      };
+      // Markers are longer than most spans: a text near its schema's limit takes the short one.
+      let t = apply(false);
+      if (t.length > MAX_TEXT && t.length > text.length) t = apply(true);
       setAt(out, pointer, t);
     }
   }

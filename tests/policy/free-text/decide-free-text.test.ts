@@ -219,6 +219,13 @@ describe('decide: personal data in free text', () => {
     );
   });
 
+  it('keeps a text near its length limit within it: the short marker', () => {
+    const long = `${'x'.repeat(3975)} AB1234567 AB1234567`;
+    const d = run(policyWith([{ ...regional, freeText: { action: 'redact' } }]), body(long));
+    expect(text(d)).to.equal(`${'x'.repeat(3975)} [withheld] [withheld]`);
+    expect(text(d)!.length).to.be.at.most(4000);
+  });
+
   it('refuses bad free-text settings with pointers', () => {
     const errors = (doc: unknown) =>
       checkPolicy(doc, ctx)
