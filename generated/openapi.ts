@@ -35,6 +35,46 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/v1/audit/bundle/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The evidence bundle of one sent message, for offline verification
+     * @description The message's journal entries and the chain up to a signed checkpoint covering them (one is written first when needed), the signed receipts, the signed federation directory and its root CA, and the policy version with its hash. `ffx audit verify-bundle` checks it offline.
+     */
+    get: operations['getEvidenceBundle'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/audit/disclosures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Disclosure report (LED Art. 25) of a period, as JSON or CSV
+     * @description Every message submitted for sending in the period: date and time, officer, purpose, legal basis, recipient, message type, policy version and delivery status, from this process's journal. `format=csv` answers text/csv with one header line.
+     */
+    get: operations['listDisclosures'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/audit/verify': {
     parameters: {
       query?: never;
@@ -1056,6 +1096,32 @@ export type components = {
       /** @description Display name. */
       name: string;
     };
+    /** Disclosure */
+    Disclosure: {
+      /** Format: date-time */
+      at: string;
+      /** Format: date-time */
+      deliveredAt?: string;
+      legalBasis: string;
+      messageId: string;
+      messageType: string;
+      officer: string;
+      policyId: string;
+      policyVersion: number;
+      purpose: string;
+      recipient: string;
+      /** @enum {unknown} */
+      status: 'queued' | 'delivered' | 'rejected' | 'dead-letter';
+    };
+    /** Disclosure report */
+    DisclosureReport: {
+      /** Format: date-time */
+      from: string;
+      items: components['schemas']['Disclosure'][];
+      recipient?: string;
+      /** Format: date-time */
+      to: string;
+    };
     /**
      * Diversion
      * @enum {unknown}
@@ -1082,6 +1148,41 @@ export type components = {
        * @enum {unknown}
        */
       source: 'A' | 'B' | 'C' | 'X';
+    };
+    /**
+     * Evidence bundle of one message
+     * @description Everything needed to check offline that a message was sent, under which policy version, and that the recipient received it: the message's journal entries and the chain up to the signed checkpoint covering them, the signed receipts, the signed federation directory and its root CA, and the policy version with its hash.
+     */
+    EvidenceBundle: {
+      /** Format: date-time */
+      createdAt: string;
+      /** @description The signed federation directory (compact JWS). */
+      directory: string;
+      /** @constant */
+      format: 'ffx-evidence-bundle';
+      journal: {
+        /** @description Consecutive journal entries from the message's first entry to the first signed checkpoint after its last one. */
+        entries: {
+          [key: string]: unknown;
+        }[];
+      };
+      messageId: string;
+      nodeId: string;
+      policy: {
+        document: {
+          [key: string]: unknown;
+        };
+        /** @description base64url SHA-256 of the canonical JSON of the policy document. */
+        documentHash: string;
+        id: string;
+        version: number;
+      };
+      /** @description The signed receipts (compact JWS) the recipient returned. */
+      receipts: string[];
+      /** @description PEM of the federation root CA the node trusts. */
+      rootCa: string;
+      /** @constant */
+      version: 1;
     };
     /**
      * Federation directory
@@ -2166,12 +2267,39 @@ export type components = {
         /** @default 300 */
         clockSkewSeconds: number;
       };
+      /** @description The node's Redis: one server (`url`) or a Sentinel-managed master with replicas (`sentinel`), exactly one of the two. */
       redis: {
+        /** @description Replicas that must hold a write before the node acknowledges it (Redis WAIT): an accepted submission, a stored inbound message and its receipt. Defaults to 1 with `sentinel`, 0 with `url` (no WAIT). */
+        minReplicas?: number;
         /** @description Key prefix of this node; lets several nodes share one Redis in development. Defaults to 'ffx:<nodeId>:'. */
         prefix?: string;
-        /** @description Redis URL. The environment variable REDIS_URL overrides it. */
-        url: string;
-      };
+        /** @description Redis Sentinel: the node asks the Sentinels for the master of `name`, for the message store and the delivery queues alike, and follows a failover by itself. */
+        sentinel?: {
+          /** @description The master name the Sentinels monitor (`sentinel monitor <name> …`). */
+          name: string;
+          /** @description Password of the Redis master and replicas (AUTH), read from a file or an environment variable; never logged. */
+          password?: components['schemas']['secretSource'];
+          /** @description Password of the Sentinels themselves (Sentinel's requirepass), read from a file or an environment variable; never logged. */
+          sentinelPassword?: components['schemas']['secretSource'];
+          /** @description Addresses of the Sentinels (any of them answers; list them all). */
+          sentinels: {
+            host: string;
+            port: components['schemas']['port'];
+          }[];
+          /** @description TLS to the Sentinels and to the Redis servers they name. */
+          tls?: {
+            /** @description PEM file of the CA that signed the Redis and Sentinel server certificates. */
+            ca: string;
+          };
+        };
+        /** @description Redis URL of a single Redis. The environment variable REDIS_URL overrides it (not a `sentinel` setting). */
+        url?: string;
+        /**
+         * @description Longest wait for `minReplicas` replicas; when fewer confirm, a submission is answered 503 NODE-UNAVAILABLE and a peer FFX-UNAVAILABLE (both retryable).
+         * @default 1000
+         */
+        waitTimeoutMs: number;
+      } & (unknown | unknown);
       /** @description How long message contents are kept. After a message's handling.retainUntil (or, when it sets none, defaultDays after it was stored) the body and the envelope are deleted; ids, statuses, digests, receipts and the journal stay, so redelivery and audit still work. */
       retention?: {
         /** @default 365 */
@@ -2183,6 +2311,12 @@ export type components = {
         sweepSeconds: number;
       };
       $defs: {
+        secretSource: {
+          /** @description Environment variable holding the secret. */
+          env?: string;
+          /** @description File holding the secret (trailing line break ignored). */
+          file?: string;
+        } & (unknown | unknown);
         port: number;
         keyPair: {
           /** @description PEM file of the certificate. */
@@ -2559,6 +2693,12 @@ export type components = {
       ttlSeconds?: number;
     };
     ruleId: string;
+    secretSource: {
+      /** @description Environment variable holding the secret. */
+      env?: string;
+      /** @description File holding the secret (trailing line break ignored). */
+      file?: string;
+    } & (unknown | unknown);
     setOf: {
       in?: string[];
       notIn?: string[];
@@ -3313,6 +3453,60 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AuditPage'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
+  getEvidenceBundle: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The bundle. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvidenceBundle'];
+        };
+      };
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+    };
+  };
+  listDisclosures: {
+    parameters: {
+      query: {
+        format?: 'json' | 'csv';
+        from: string;
+        recipient?: string;
+        to: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The disclosures of the period, oldest first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DisclosureReport'];
+          'text/csv': string;
         };
       };
       400: components['responses']['Problem'];

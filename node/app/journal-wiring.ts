@@ -19,6 +19,8 @@ export interface NodeJournal {
     messageId?: string;
   }): ReturnType<typeof readJournal>;
   verify(): ReturnType<typeof verifyJournal>;
+  /** Writes what is queued and a signed checkpoint over it (an evidence bundle needs one). */
+  checkpoint(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -69,6 +71,11 @@ export async function openJournal(
         fields.reason = fields.message;
         delete fields.message;
       }
+      // The entry's own `type` is the event; a message's type is kept as `messageType`.
+      if (typeof fields.type === 'string') {
+        fields.messageType = fields.type;
+        delete fields.type;
+      }
       if (type === 'delivered' && typeof fields.receipt === 'string') {
         fields.receiptDigest = digestOf(fields.receipt);
         delete fields.receipt;
@@ -105,6 +112,7 @@ export async function openJournal(
       await journal.flush();
       return verifyJournal(config.audit.file, { publicKeys: publicKeys(), nodeId: config.nodeId });
     },
+    checkpoint: () => journal.checkpoint(),
     close: async () => {
       clearInterval(watch);
       await journal.close();

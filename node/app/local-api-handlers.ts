@@ -11,6 +11,7 @@ import type { HandlerTable } from '../http/local-app.js';
 import { messageHandlers } from '../http/routes/messages.js';
 import { policyHandlers } from '../http/routes/policies.js';
 import { auditHandlers } from '../http/routes/audit.js';
+import { auditEvidenceHandlers } from '../http/routes/audit-evidence.js';
 import { operationsHandlers } from '../http/routes/operations.js';
 import { consoleApiHandlers } from '../http/routes/console-api.js';
 import type { NodeJournal } from './journal-wiring.js';
@@ -61,6 +62,15 @@ export function localApiHandlers(p: LocalApiParts): HandlerTable {
     }),
     ...policyHandlers({ nodeId: c.nodeId, policy, store, trust }),
     ...auditHandlers({ journal: p.journal }),
+    ...auditEvidenceHandlers({
+      nodeId: c.nodeId,
+      journal: p.journal,
+      store,
+      policies: policy.store,
+      rootCaPem: trust.rootCaPem,
+      directorySource: c.pki.directory.source,
+      now,
+    }),
     ...operationsHandlers({
       nodeId: c.nodeId,
       version: p.version,
