@@ -128,9 +128,9 @@ export class ExchangeNode {
       now: () => this.now().getTime(),
     });
     this.#localServer = createLocalApp({
-      mounts: [site.mount],
-      sessionPrincipal: site.principal,
-      listener: site.createServer,
+      mounts: [(app) => site.mount(app)],
+      sessionPrincipal: (req) => site.principal(req),
+      listener: (app) => site.createServer(app),
       handlers: localApiHandlers({
         config: c,
         version: pkg.version,

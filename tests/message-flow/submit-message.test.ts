@@ -38,14 +38,14 @@ describe('submitMessage', function () {
     ]);
     const [toRs, toDe] = results;
     expect(toDe!.reasons!.length).to.be.greaterThan(0);
-    expect(toDe!.decision.effect).to.equal('deny');
+    expect(toDe!.decision?.effect).to.equal('deny');
 
     const sent = (await al.store.get('out', toRs!.messageId))!;
     expect(sent.status).to.equal('queued');
     expect(sent.createdAt).to.equal(at.toISOString());
     expect(Date.parse(sent.expiresAt) - at.getTime()).to.equal(3600_000);
     expect(sent.jwe).to.be.a('string');
-    expect(sent.decision!.effect).to.equal('allow');
+    expect((sent.decision as { effect?: string } | undefined)?.effect).to.equal('allow');
     const job = await al.queues.queue('RS').getJob(toRs!.messageId);
     expect(job?.data).to.deep.equal({ messageId: toRs!.messageId, expiresAt: sent.expiresAt });
 
