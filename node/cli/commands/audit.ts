@@ -1,9 +1,8 @@
-// `ffx audit verify|show|bundle|verify-bundle|disclosures`: check and read a node's audit journal and evidence.
+// `ffx audit verify` and `ffx audit show`: check and read a node's audit journal offline.
 import { readFile } from 'node:fs/promises';
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import type { Command } from 'commander';
 import { CliExit } from '../cli-exit.js';
-import { registerEvidence } from './audit-evidence.js';
 
 /** Signing keys by kid: from certificate files and/or every member's sig certificates of a dev PKI. */
 async function publicKeys(certs: string[], pki?: string): Promise<Map<string, KeyObject>> {
@@ -36,7 +35,6 @@ async function publicKeys(certs: string[], pki?: string): Promise<Map<string, Ke
 
 export function register(program: Command): void {
   const audit = program.command('audit').description("verify or read a node's audit journal");
-  registerEvidence(audit);
   audit
     .command('verify')
     .description(

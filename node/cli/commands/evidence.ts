@@ -42,7 +42,11 @@ function dayBound(v: string, end: boolean, flag: string): string {
   return d.toISOString();
 }
 
-export function registerEvidence(audit: Command): void {
+/** Adds the evidence commands to `ffx audit` (registered by audit.ts, which sorts before this file: evidence.ts). */
+export function register(program: Command): void {
+  const audit = program.commands.find((c) => c.name() === 'audit');
+  if (!audit)
+    throw new Error('ffx audit evidence commands need the audit command registered first');
   audit
     .command('bundle')
     .description("fetch a sent message's evidence bundle from the node's local API (role auditor)")
