@@ -95,5 +95,11 @@ describe('personal data in free text between AL and RS (separate processes)', fu
     for (const secret of ['14.03.1991', '1991-03-14', 'Kavaj', 'AB1234567'])
       expect(everything, secret).not.to.contain(secret);
     expect(message.policy.decisionHash).to.equal(delivered.decision!.decisionHash);
+    // AL's outbox keeps what was done to the text: kinds, fields and spans, never the text.
+    const kept = delivered.decision!.freeText ?? [];
+    expect(
+      kept.filter((f) => f.action !== 'kept').map((f) => `${f.action} ${f.kind}`),
+    ).to.include.members(['generalised date-of-birth', 'redacted address', 'redacted document']);
+    expect(JSON.stringify(delivered.decision)).not.to.contain('14.03.1991');
   });
 });
