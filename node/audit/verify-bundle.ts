@@ -195,7 +195,7 @@ export async function verifyEvidenceBundle(
     messageId: b.messageId,
     from: b.nodeId,
     to: str(submitted.to),
-    type: str(submitted.type),
+    type: str(submitted.messageType),
     submittedAt: str(submitted.at),
     officer: str((submitted.actor as { sub?: string } | undefined)?.sub),
     purpose: str(submitted.purpose),
