@@ -231,6 +231,13 @@ describe('local API contract', function () {
 
       await check(base, 'readAudit', auditor, { query: 'limit=20' });
       await check(base, 'verifyAudit', auditor);
+      await check(base, 'getEvidenceBundle', auditor, { id: uuidv7() });
+      await check(base, 'listDisclosures', auditor, {
+        query: 'from=2026-01-01T00:00:00Z&to=2036-01-01T00:00:00Z&recipient=RS',
+      });
+      await check(base, 'listDisclosures', auditor, {
+        query: 'from=2026-01-01T00:00:00Z&to=2036-01-01T00:00:00Z&format=csv',
+      });
 
       await check(base, 'listDeadLetters', admin);
       await check(base, 'retryDeadLetter', admin, { id });
