@@ -2311,12 +2311,13 @@ export type components = {
         sweepSeconds: number;
       };
       $defs: {
+        /** @description Exactly one of `file` and `env`. */
         secretSource: {
           /** @description Environment variable holding the secret. */
           env?: string;
           /** @description File holding the secret (trailing line break ignored). */
           file?: string;
-        } & (unknown | unknown);
+        };
         port: number;
         keyPair: {
           /** @description PEM file of the certificate. */
@@ -2693,12 +2694,13 @@ export type components = {
       ttlSeconds?: number;
     };
     ruleId: string;
+    /** @description Exactly one of `file` and `env`. */
     secretSource: {
       /** @description Environment variable holding the secret. */
       env?: string;
       /** @description File holding the secret (trailing line break ignored). */
       file?: string;
-    } & (unknown | unknown);
+    };
     setOf: {
       in?: string[];
       notIn?: string[];

@@ -184,7 +184,7 @@ export class ExchangeNode {
       });
       closers.push('token keys', () => tokenKeys.close());
       const trust = await TrustStore.load({ nodeId: config.nodeId, ...config.pki }, now);
-      const redis = createRedis(config.redis.url, `ffx-${config.nodeId}-${config.instanceId}`);
+      const redis = createRedis(config.redis, `ffx-${config.nodeId}-${config.instanceId}`);
       closers.push('redis', () => quit(redis));
       const store = new MessageStore(redis, config.redis.prefix, now);
       const journal = await openJournal(config, trust, events, metrics, log);
@@ -206,7 +206,7 @@ export class ExchangeNode {
       // BullMQ gets its own connection: it defines dozens of scripts on a connection, and every
       // MULTI of the message store on the same connection would copy them all.
       const queueRedis = createRedis(
-        config.redis.url,
+        config.redis,
         `ffx-${config.nodeId}-${config.instanceId}-queues`,
       );
       closers.push('queue redis', () => quit(queueRedis));

@@ -8,6 +8,7 @@ import { NodeError } from '../errors.js';
 import { applyDefaults } from './apply-defaults.js';
 import nodeConfigSchema from '../../schemas/node-config.schema.json' with { type: 'json' };
 import type { components } from '../../generated/openapi.js';
+import type { RedisTarget } from '../lib/redis.js';
 
 /** The configuration as written (the schema's type). */
 export type NodeConfig = components['schemas']['NodeConfig'];
@@ -23,10 +24,18 @@ type DeepRequired<T> = T extends (infer U)[]
  * default in the schema is present; `log.file`, `pki` paths etc. are resolved against the
  * configuration file's folder.
  */
-export type ResolvedConfig = DeepRequired<Omit<NodeConfig, 'log'>> & {
+export type ResolvedConfig = DeepRequired<Omit<NodeConfig, 'log' | 'redis'>> & {
+  redis: ResolvedRedis;
   log: { level: NonNullable<NonNullable<NodeConfig['log']>['level']>; file?: string };
   configPath: string;
 };
+
+/** The Redis section resolved: a URL or a Sentinel set, the prefix and the replica check. */
+export interface ResolvedRedis extends RedisTarget {
+  prefix: string;
+  minReplicas: number;
+  waitTimeoutMs: number;
+}
 
 /**
  * Loads a node configuration: parses YAML/JSON, validates it against
@@ -81,10 +90,7 @@ export async function loadConfig(
   return {
     ...c,
     instanceId: c.instanceId ?? `${hostname()}-${process.pid}`,
-    redis: {
-      url: env.REDIS_URL ?? c.redis.url,
-      prefix: c.redis.prefix ?? `ffx:${c.nodeId}:`,
-    },
+    redis: resolveRedis(c.redis, c.nodeId, env, abs),
     pki: {
       ...c.pki,
       rootCa: abs(c.pki.rootCa),
@@ -98,5 +104,38 @@ export async function loadConfig(
     audit: { ...c.audit, file: abs(c.audit.file) },
     log: { ...c.log, ...(c.log?.file ? { file: abs(c.log.file) } : {}) },
     configPath,
+  };
+}
+
+/**
+ * The Redis section with its defaults: REDIS_URL overrides a configured `url` (not a Sentinel
+ * set), `minReplicas` is 1 with Sentinel and 0 with a single Redis, file paths are absolute.
+ */
+function resolveRedis(
+  r: NodeConfig['redis'],
+  nodeId: string,
+  env: NodeJS.ProcessEnv,
+  abs: (p: string) => string,
+): ResolvedRedis {
+  const common = {
+    prefix: r.prefix ?? `ffx:${nodeId}:`,
+    waitTimeoutMs: r.waitTimeoutMs,
+  };
+  const s = r.sentinel;
+  if (!s) {
+    return { url: env.REDIS_URL ?? r.url!, minReplicas: r.minReplicas ?? 0, ...common };
+  }
+  const secret = (x: { file?: string; env?: string } | undefined) =>
+    x === undefined ? {} : x.file ? { file: abs(x.file) } : { env: x.env! };
+  return {
+    sentinel: {
+      sentinels: s.sentinels.map((a) => ({ host: a.host, port: a.port })),
+      name: s.name,
+      ...(s.password ? { password: secret(s.password) } : {}),
+      ...(s.sentinelPassword ? { sentinelPassword: secret(s.sentinelPassword) } : {}),
+      ...(s.tls ? { tls: { ca: abs(s.tls.ca) } } : {}),
+    },
+    minReplicas: r.minReplicas ?? 1,
+    ...common,
   };
 }

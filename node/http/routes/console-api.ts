@@ -1,6 +1,6 @@
 // Wires the local API routes the console needs (directory, preview, peers, node status, events, threads).
 import type { Redis } from 'ioredis';
-import { createRedis } from '../../lib/redis.js';
+import { createRedis, type RedisTarget } from '../../lib/redis.js';
 import type { TrustStore } from '../../pki/trust-store.js';
 import type { MessageStore } from '../../store/message-store.js';
 import type { OutboundPolicy } from '../../service/active-policy.js';
@@ -21,7 +21,7 @@ export interface ConsoleApiSources {
   config: {
     nodeId: string;
     instanceId: string;
-    redis: { url: string; prefix: string };
+    redis: RedisTarget & { prefix: string };
     delivery: { defaultTtlSeconds: number; attemptTimeoutMs: number };
   };
   trust: TrustStore;
@@ -49,7 +49,7 @@ export function consoleApiHandlers(node: ConsoleApiSources): HandlerTable {
   const activity = new PeerActivity(node.redis, c.redis.prefix, node.now);
   activity.observe(node.events);
   const feed = new ChangeFeed({
-    connect: () => createRedis(c.redis.url, `ffx-${c.nodeId}-${c.instanceId}-events`),
+    connect: () => createRedis(c.redis, `ffx-${c.nodeId}-${c.instanceId}-events`),
     channel: `${c.redis.prefix}events`,
     maxStreams: MAX_EVENT_STREAMS,
   });
